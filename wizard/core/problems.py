@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import logging
 import re
 import ssl
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from wizard.core.redact import redact
-
-DPS_STAGE_LOGGER = "azure.iot.device.provisioning.pipeline.pipeline_stages_provisioning"
 
 
 @dataclass(frozen=True)
@@ -40,35 +40,42 @@ class Problem:
         }
 
 
-@dataclass
+DPS_MQTT_LOGGER = "azure.iot.device.provisioning.pipeline.pipeline_stages_provisioning_mqtt"
+_RESPONSE = re.compile(r"Received payload:(b(?P<q>['\"]).*(?P=q)) on topic:\$dps/registrations/res/(?P<status>\d{3})/", re.S)
+
+
 class DpsResponseCapture(logging.Handler):
-    """Collects what the SDK logs at DEBUG about DPS responses: the error body, and the polls."""
+    """Reads the DPS responses the SDK logs at DEBUG: status codes, bodies and error details.
 
-    bodies: list[dict[str, Any]] = field(default_factory=list)
-    statuses: list[int] = field(default_factory=list)
+    The SDK hides them behind ClientError("Unexpected failure") (reference §2.5); its MQTT stage logs
+    every response topic and payload, which is where the errorCode and message are.
+    """
 
-    def __post_init__(self) -> None:
-        logging.Handler.__init__(self, logging.DEBUG)
-
-    def __hash__(self) -> int:  # logging keeps handlers in a list; identity is what matters
-        return id(self)
+    def __init__(self, on_response: Callable[[int, dict[str, Any]], None] | None = None) -> None:
+        super().__init__(logging.DEBUG)
+        self.bodies: list[dict[str, Any]] = []
+        self.statuses: list[int] = []
+        self._on_response = on_response
+        self._saved: list[tuple[logging.Logger, int, bool]] = []
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
-            text = record.getMessage()
-        except Exception:  # noqa: BLE001 - a log record we cannot format is not worth failing for
-            return
-        m = re.search(r"Response body: b'(.*)'$", text, re.S)
-        if m:
-            try:
-                body = json.loads(m.group(1).encode().decode("unicode_escape"))
-            except (ValueError, UnicodeDecodeError):
+            m = _RESPONSE.search(record.getMessage())
+            if not m:
                 return
-            if isinstance(body, dict):
-                self.bodies.append(body)
-        m = re.search(r"status code (\d{3})", text)
-        if m:
-            self.statuses.append(int(m.group(1)))
+            status = int(m.group("status"))
+            try:
+                body = json.loads(ast.literal_eval(m.group(1)).decode("utf-8"))
+            except (ValueError, SyntaxError, UnicodeDecodeError):
+                body = {}
+            if not isinstance(body, dict):
+                body = {}
+            self.statuses.append(status)
+            self.bodies.append(body)
+            if self._on_response:
+                self._on_response(status, body)
+        except Exception:  # noqa: BLE001 - a log line we cannot read must never break the SDK's thread
+            return
 
     @property
     def last_error(self) -> tuple[int | None, str | None]:
@@ -84,17 +91,29 @@ class DpsResponseCapture(logging.Handler):
                     return None, message
         return None, None
 
+    @property
+    def last_status(self) -> str | None:
+        for body in reversed(self.bodies):
+            if isinstance(body.get("status"), str):
+                return body["status"]
+        return None
+
     def attach(self) -> DpsResponseCapture:
-        logger = logging.getLogger(DPS_STAGE_LOGGER)
+        logger = logging.getLogger(DPS_MQTT_LOGGER)
+        self._saved.append((logger, logger.level, logger.propagate))
         logger.addHandler(self)
-        if logger.getEffectiveLevel() > logging.DEBUG:
-            logger.setLevel(logging.DEBUG)
-        # Keep the SDK's DEBUG chatter out of the person's console: this handler is the only consumer.
+        logger.setLevel(logging.DEBUG)
+        # The SDK's DEBUG chatter stays out of the person's console: this handler is its only reader.
         logger.propagate = False
         return self
 
     def detach(self) -> None:
-        logging.getLogger(DPS_STAGE_LOGGER).removeHandler(self)
+        for logger, level, propagate in self._saved:
+            logger.removeHandler(self)
+            if not logger.handlers:
+                logger.setLevel(level)
+                logger.propagate = propagate
+        self._saved.clear()
 
 
 def chain(exc: BaseException) -> list[BaseException]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict, dataclass, field, fields, replace
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from wizard.core import keys
@@ -26,12 +26,12 @@ _PROFILE_NAME_MAX = 80
 _PROPERTY_NAME = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
 
 
-class Enrollment(str, Enum):
+class Enrollment(StrEnum):
     INDIVIDUAL = "individual"
     GROUP = "group"
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 

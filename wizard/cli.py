@@ -1,0 +1,137 @@
+"""`dps-wizard`: the GUI by default; `run` (headless, a drop-in for the SDK's provision_symmetric_key.py),
+`profiles`, `emulator`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import threading
+
+from wizard import APP_NAME, __version__
+
+EXIT_OK = 0
+EXIT_INVALID_INPUT = 1
+EXIT_PROVISIONING_FAILED = 2
+EXIT_TELEMETRY_FAILED = 3
+EXIT_CANCELLED = 130
+
+EXIT_CODES_HELP = """exit codes:
+  0    success
+  1    invalid input (the message names the field and what is wrong)
+  2    provisioning failed (DPS refused, could not be reached, or did not assign the device)
+  3    IoT hub connection or telemetry failed
+  130  cancelled (Ctrl+C)
+"""
+
+ENV_HELP = """environment (as in the SDK quickstart):
+  PROVISIONING_HOST             provisioning endpoint (default global.azure-devices-provisioning.net)
+  PROVISIONING_IDSCOPE          ID scope of the DPS instance
+  PROVISIONING_REGISTRATION_ID  registration ID of the enrollment
+  PROVISIONING_SYMMETRIC_KEY    the enrollment's key (the group key with --group); never pass it as an argument
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dps-wizard",
+        description=f"{APP_NAME}: provision a device to Azure IoT Hub through DPS with a symmetric key, then send "
+                    "test telemetry. Without a command it opens the wizard.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=EXIT_CODES_HELP,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--demo", action="store_true", help="open the wizard with the built-in emulator's demo")
+    parser.add_argument("--lang", metavar="LANG", help="user-interface language: en or zh_TW (default: the system's)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = sub.add_parser("run", help="provision and send telemetry without the GUI",
+                         description="Provision through DPS and send telemetry, printing what the SDK sample "
+                                     "provision_symmetric_key.py prints.",
+                         formatter_class=argparse.RawDescriptionHelpFormatter, epilog=ENV_HELP + "\n" + EXIT_CODES_HELP)
+    run.add_argument("--host", help="provisioning endpoint (overrides PROVISIONING_HOST)")
+    run.add_argument("--id-scope", help="ID scope (overrides PROVISIONING_IDSCOPE)")
+    run.add_argument("--registration-id", help="registration ID (overrides PROVISIONING_REGISTRATION_ID)")
+    run.add_argument("--group", action="store_true",
+                     help="PROVISIONING_SYMMETRIC_KEY is an enrollment group key; derive the device key from it")
+    run.add_argument("--count", type=int, default=None, metavar="N", help="telemetry messages to send (default 10)")
+    run.add_argument("--interval", type=float, default=None, metavar="SECONDS",
+                     help="pause between messages (default 0)")
+    run.add_argument("--payload-template", metavar="TEXT",
+                     help="JSON body with placeholders ${n}, ${count}, ${timestamp}, ${device_id}, ${message_id}")
+    run.add_argument("--property", action="append", default=[], metavar="NAME=VALUE",
+                     help="a custom message property (repeatable)")
+    run.add_argument("--provisioning-payload", metavar="JSON", help="payload sent with the registration")
+    run.add_argument("--trusted-ca", metavar="FILE", help="PEM file of trusted roots (replaces the OS roots)")
+    run.add_argument("--websockets", action="store_true", help="MQTT over WebSockets (port 443)")
+    run.add_argument("--read-twin", action="store_true", help="read the device twin after connecting")
+    run.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                     help="deadline for each network step: registration, hub connection, each message (default 60)")
+    run.add_argument("--max-in-flight", type=int, default=1, metavar="N",
+                     help="messages awaiting acknowledgement at once (default 1, the safe choice)")
+    run.add_argument("--json", action="store_true", help="print one JSON object instead of the sample's lines")
+    run.add_argument("--quiet", action="store_true", help="print nothing but errors (and --json output)")
+    run.add_argument("--profile", metavar="NAME", help="run a saved profile, its key from the keyring")
+    run.add_argument("--save-as", metavar="NAME", help="save these settings as a profile (the key to the keyring)")
+    run.add_argument("--demo", action="store_true",
+                     help="start the built-in DPS + IoT Hub emulator and run against it (no Azure needed)")
+    run.add_argument("--demo-bind", default="127.0.0.1", metavar="ADDRESS",
+                     help="loopback address for the --demo emulator (default 127.0.0.1)")
+    run.add_argument("--demo-group", action="store_true", help="with --demo: use the demo group enrollment")
+
+    profiles = sub.add_parser("profiles", help="list, show or delete saved profiles")
+    psub = profiles.add_subparsers(dest="action", metavar="ACTION", required=True)
+    psub.add_parser("list", help="list saved profiles")
+    show = psub.add_parser("show", help="show one profile (never its key)")
+    show.add_argument("name")
+    delete = psub.add_parser("delete", help="delete a profile and its saved keys")
+    delete.add_argument("name")
+
+    sub.add_parser("emulator", help="run the built-in DPS + IoT Hub emulator in the foreground", add_help=False)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Console entry point: runs, then ends the process even if an SDK timer thread lingers."""
+    code = run_main(argv)
+    _finish(code)
+    return code
+
+
+def run_main(argv: list[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["emulator"]:
+        from wizard.emulator.cli import main as emulator_main
+
+        return emulator_main(args_list[1:])
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if args.command == "run":
+        from wizard.cli_run import run_command
+
+        return run_command(args)
+    if args.command == "profiles":
+        from wizard.cli_profiles import profiles_command
+
+        return profiles_command(args)
+    return _open_gui(args_list)
+
+
+def _open_gui(argv: list[str]) -> int:
+    from wizard.ui.app import main as gui_main
+
+    return gui_main(argv)
+
+
+def _finish(code: int) -> None:
+    """The SDK leaves non-daemon timer threads behind after a cancelled or timed-out registration (up to
+    30 s, reference §12); the command has printed its answer, so it ends now rather than then."""
+    lingering = [t for t in threading.enumerate() if t is not threading.main_thread() and not t.daemon]
+    if lingering:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

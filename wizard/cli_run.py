@@ -1,0 +1,323 @@
+"""`dps-wizard run`: the quickstart's provision_symmetric_key.py as a command, on the same core as the GUI."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import logging
+import os
+import signal
+import sys
+from dataclasses import replace
+from typing import Any, TextIO
+
+from wizard.cli import (
+    EXIT_CANCELLED,
+    EXIT_INVALID_INPUT,
+    EXIT_OK,
+    EXIT_PROVISIONING_FAILED,
+    EXIT_TELEMETRY_FAILED,
+)
+from wizard.core import events as ev
+from wizard.core import keys
+from wizard.core.events import Outcome, Step
+from wizard.core.problems import Problem
+from wizard.core.profile import DEFAULT_HOST, Enrollment, FieldIssue, Profile, errors, validate
+from wizard.core.redact import redact, register_secret
+
+ENV_HOST = "PROVISIONING_HOST"
+ENV_SCOPE = "PROVISIONING_IDSCOPE"
+ENV_REG_ID = "PROVISIONING_REGISTRATION_ID"
+ENV_KEY = "PROVISIONING_SYMMETRIC_KEY"
+
+
+
+class UsageError(Exception):
+    """Invalid input: printed as is (it names the field), exit code 1."""
+
+
+def _property_pairs(items: list[str]) -> dict[str, str]:
+    props: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise UsageError(f"Custom property '{item}' must be written NAME=VALUE.")
+        props[name.strip()] = value
+    return props
+
+
+def _overrides(args: argparse.Namespace) -> dict[str, Any]:
+    """Settings given on the command line (only those actually given)."""
+    given: dict[str, Any] = {}
+    for attr, field in (("host", "host"), ("id_scope", "id_scope"), ("registration_id", "registration_id"),
+                        ("count", "count"), ("interval", "interval_s"), ("payload_template", "payload_template"),
+                        ("provisioning_payload", "provisioning_payload"), ("trusted_ca", "trusted_ca"),
+                        ("timeout", "timeout_s")):
+        value = getattr(args, attr)
+        if value is not None:
+            given[field] = value
+    if args.websockets:
+        given["websockets"] = True
+    if args.read_twin:
+        given["read_twin"] = True
+    if args.group:
+        given["enrollment"] = Enrollment.GROUP
+    if args.property:
+        given["properties"] = _property_pairs(args.property)
+    return given
+
+
+def profile_from_environment(args: argparse.Namespace, env: dict[str, str]) -> tuple[Profile, str]:
+    """The quickstart's four variables, overridden by the options; returns the profile and the raw key."""
+    base = Profile(
+        name=args.save_as or "",
+        host=env.get(ENV_HOST) or DEFAULT_HOST,
+        id_scope=env.get(ENV_SCOPE, ""),
+        registration_id=env.get(ENV_REG_ID, ""),
+    )
+    key = env.get(ENV_KEY, "")
+    if not key.strip():
+        raise UsageError(f"Symmetric key is missing: set {ENV_KEY} to the enrollment's key (it is never taken "
+                         "as an argument, so it stays out of shell history and process lists).")
+    return replace(base, **_overrides(args)), key
+
+
+def _issues_text(issues: list[FieldIssue]) -> str:
+    return "\n".join(f"  {'error' if i.is_error else 'warning'}: {i.message}" for i in issues)
+
+
+class Printer:
+    """Prints what the SDK sample prints, as the run's events arrive."""
+
+    def __init__(self, out: TextIO, err: TextIO, quiet: bool, as_json: bool) -> None:
+        self.out, self.err = out, err
+        self.quiet, self.as_json = quiet, as_json
+
+    def status(self, text: str) -> None:
+        if not self.quiet and not self.as_json:
+            print(text, file=self.err, flush=True)
+
+    def __call__(self, event: ev.Event) -> None:
+        if self.quiet or self.as_json:
+            return
+        if isinstance(event, ev.StepStarted) and event.step == Step.CONNECT_DPS:
+            self.status(f"Connecting to {event.detail} ...")
+        elif isinstance(event, ev.Polling):
+            self.status(f"Waiting for assignment (poll {event.poll}) ...")
+        elif isinstance(event, ev.Assigned):
+            r = event.registration
+            print("The complete registration result is", file=self.out)
+            # The sample prints RegistrationState: device ID, hub, substatus, payload, one a line.
+            for value in (r.device_id, r.assigned_hub, r.substatus, json.dumps(r.payload)):
+                print(value, file=self.out)
+            print("Will send telemetry from the provisioned device", file=self.out, flush=True)
+        elif isinstance(event, ev.TwinReceived):
+            print("Device twin:", json.dumps(event.twin, sort_keys=True), file=self.out, flush=True)
+        elif isinstance(event, ev.MessageSent):
+            if event.attempt == 1:
+                print(f"sending message #{event.index}", file=self.out, flush=True)
+        elif isinstance(event, ev.MessageAcknowledged):
+            print(f"done sending message #{event.index}", file=self.out, flush=True)
+        elif isinstance(event, ev.MessageFailed):
+            then = "retrying" if event.will_retry else "giving up"
+            self.status(f"message #{event.index} failed ({event.reason}); {then}")
+
+    def summary(self, finished: ev.Finished) -> None:
+        if self.quiet or self.as_json or finished.registration is None:
+            return
+        s = finished.telemetry
+        if s.requested == 0:
+            return
+        median, worst = s.latency(0.5), (max(s.latencies_s) if s.latencies_s else None)
+        line = f"Telemetry: {s.acknowledged} of {s.requested} acknowledged, {s.failed} failed"
+        if s.retried:
+            line += f", {s.retried} retried"
+        if median is not None and worst is not None:
+            line += f"; latency median {median * 1000:.1f} ms, max {worst * 1000:.1f} ms"
+        line += f"; {s.duration_s:.2f} s ({s.rate_per_s:.1f} msg/s)."
+        self.status(line)
+
+
+def print_problem(problem: Problem, err: TextIO) -> None:
+    print(f"Error: {problem.title}", file=err)
+    print(f"  What happened: {problem.meaning}", file=err)
+    print(f"  What to check: {problem.hint}", file=err)
+    if problem.dps_error_code is not None or problem.dps_error_message:
+        code = problem.dps_error_code if problem.dps_error_code is not None else ""
+        print(f"  DPS error: {code} {problem.dps_error_message or ''}".rstrip(), file=err)
+    if problem.detail:
+        print(f"  Detail: {problem.detail}", file=err)
+    err.flush()
+
+
+def exit_code_for(finished: ev.Finished) -> int:
+    return {
+        Outcome.SUCCESS: EXIT_OK,
+        Outcome.PROVISIONING_FAILED: EXIT_PROVISIONING_FAILED,
+        Outcome.TELEMETRY_FAILED: EXIT_TELEMETRY_FAILED,
+        Outcome.CANCELLED: EXIT_CANCELLED,
+    }[finished.outcome]
+
+
+def finished_json(finished: ev.Finished, profile: Profile, code: int) -> dict[str, Any]:
+    return {
+        "outcome": finished.outcome,
+        "exitCode": code,
+        "registrationId": profile.registration_id,
+        "idScope": profile.id_scope,
+        "provisioningHost": profile.host,
+        "registration": finished.registration.to_json() if finished.registration else None,
+        "twin": finished.twin,
+        "telemetry": finished.telemetry.to_json(),
+        "problem": finished.problem.to_json() if finished.problem else None,
+        "failedStep": finished.failed_step,
+    }
+
+
+async def _run(profile: Profile, device_key: str, printer: Printer, proxy_password: str | None,
+               max_in_flight: int) -> ev.Finished:
+    from wizard.core.run import ProvisioningRun
+
+    run = ProvisioningRun(profile, device_key, printer, proxy_password=proxy_password, max_in_flight=max_in_flight)
+    loop = asyncio.get_running_loop()
+    with contextlib.suppress(NotImplementedError, RuntimeError):  # no signal handlers on Windows' loop
+        loop.add_signal_handler(signal.SIGINT, run.cancel)
+    try:
+        return await run.execute()
+    finally:
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.remove_signal_handler(signal.SIGINT)
+
+
+def run_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None,
+                env: dict[str, str] | None = None) -> int:
+    out, err = out or sys.stdout, err or sys.stderr
+    env = dict(os.environ if env is None else env)
+    logging.basicConfig(level=logging.WARNING, stream=err, format="%(levelname)s %(name)s: %(message)s")
+    # The SDK's pipeline chatter (reconnects, unexpected states) is ours to explain, not to print raw.
+    logging.getLogger("azure.iot.device").setLevel(logging.CRITICAL)
+    printer = Printer(out, err, args.quiet, args.json)
+    demo = None
+    try:
+        try:
+            if args.demo:
+                demo, profile, key = _demo_profile(args, printer)
+            elif args.profile:
+                profile, key = _saved_profile(args)
+            else:
+                profile, key = profile_from_environment(args, env)
+        except UsageError as exc:
+            print(f"Invalid input: {exc}", file=err)
+            return EXIT_INVALID_INPUT
+        register_secret(key)
+        issues = validate(profile, key)
+        if errors(issues):
+            print("Invalid input:\n" + _issues_text(errors(issues)), file=err)
+            return EXIT_INVALID_INPUT
+        for warning in (i for i in issues if not i.is_error):
+            print(f"Warning: {warning.message}", file=err)
+        profile = profile.normalised()
+        device_key = (keys.derive_device_key(key, profile.registration_id) if profile.is_group
+                      else keys.normalise_key(key))
+        register_secret(device_key)
+        try:
+            finished = asyncio.run(_run(profile, device_key, printer, None, args.max_in_flight))
+        except KeyboardInterrupt:
+            print("Cancelled.", file=err)
+            return EXIT_CANCELLED
+        code = exit_code_for(finished)
+        if args.json:
+            print(json.dumps(finished_json(finished, profile, code), indent=None, sort_keys=True), file=out)
+        else:
+            printer.summary(finished)
+        if finished.problem is not None and finished.outcome != Outcome.SUCCESS:
+            print_problem(finished.problem, err)
+        elif finished.outcome == Outcome.CANCELLED:
+            print("Cancelled.", file=err)
+        if args.save_as and not args.profile:
+            _save_profile(args.save_as, profile, device_key, err)
+        if args.profile:
+            _record(args.profile, finished)
+        return code
+    finally:
+        if demo is not None:
+            demo.stop()
+        out.flush()
+        err.flush()
+
+
+def _demo_profile(args: argparse.Namespace, printer: Printer) -> tuple[Any, Profile, str]:
+    from wizard.demo import DEMO_GROUP_DEVICE_ID, DEMO_INDIVIDUAL_ID, start_demo_emulator
+
+    try:
+        demo = start_demo_emulator(args.demo_bind)
+    except Exception as exc:  # address in use, not loopback: the message says which and what to do
+        raise UsageError(redact(str(exc))) from None
+    if args.demo_group:
+        profile = Profile(name=args.save_as or "Demo (group)", enrollment=Enrollment.GROUP,
+                          registration_id=args.registration_id or DEMO_GROUP_DEVICE_ID)
+        key = demo.group_key
+    else:
+        profile = Profile(name=args.save_as or "Demo", registration_id=args.registration_id or DEMO_INDIVIDUAL_ID)
+        key = demo.individual_key
+    profile = replace(profile, host=demo.dps_host, id_scope=demo.id_scope, trusted_ca=demo.ca_file, demo=True)
+    overrides = {k: v for k, v in _overrides(args).items()
+                 if k not in ("host", "id_scope", "registration_id", "trusted_ca", "enrollment")}
+    printer.status(f"Demo: built-in emulator at {demo.dps_host} (DPS) and {demo.hub_host} (IoT hub), "
+                   f"ID scope {demo.id_scope}.")
+    return demo, replace(profile, **overrides), key
+
+
+def _saved_profile(args: argparse.Namespace) -> tuple[Profile, str]:
+    from wizard.core.profiles import ProfileStore
+    from wizard.core.secrets import SecretStore, SecretStoreError
+
+    stored = ProfileStore().get(args.profile)
+    if stored is None:
+        raise UsageError(f"Profile '{args.profile}' does not exist (see: dps-wizard profiles list).")
+    try:
+        key = SecretStore().get(args.profile, "device-key")
+    except SecretStoreError as exc:
+        raise UsageError(str(exc)) from None
+    if not key:
+        raise UsageError(f"Profile '{args.profile}' has no saved key in the keyring: run it once from the wizard "
+                         "with 'Remember the key' ticked, or use the environment variables.")
+    # The keyring holds the device key (already derived for a group), so the run uses it as is.
+    profile = replace(stored.profile, enrollment=Enrollment.INDIVIDUAL,
+                      **{k: v for k, v in _overrides(args).items() if k != "enrollment"})
+    return profile, key
+
+
+def _save_profile(name: str, profile: Profile, device_key: str, err: TextIO) -> None:
+    from wizard.core.profiles import ProfileStore, ProfileStoreError
+    from wizard.core.secrets import SecretStore, SecretStoreError
+
+    try:
+        ProfileStore().save(replace(profile, name=name))
+    except ProfileStoreError as exc:
+        print(f"Warning: the profile was not saved: {exc}", file=err)
+        return
+    secrets = SecretStore()
+    if not secrets.usable:
+        print(f"Warning: profile '{name}' saved without its key: {secrets.why_unusable}", file=err)
+        return
+    try:
+        secrets.set(name, "device-key", device_key)
+    except SecretStoreError as exc:
+        print(f"Warning: profile '{name}' saved without its key: {exc}", file=err)
+        return
+    print(f"Saved profile '{name}' (key in {secrets.backend_name}).", file=err)
+
+
+def _record(name: str, finished: ev.Finished) -> None:
+    from wizard.core.profiles import ProfileStore, ProfileStoreError
+
+    summary: dict[str, Any] = {"acknowledged": finished.telemetry.acknowledged, "failed": finished.telemetry.failed}
+    if finished.registration:
+        summary.update(deviceId=finished.registration.device_id, assignedHub=finished.registration.assigned_hub)
+    if finished.problem:
+        summary["problem"] = finished.problem.title
+    with contextlib.suppress(ProfileStoreError, OSError):
+        ProfileStore().record_result(name, finished.outcome, summary)

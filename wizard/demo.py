@@ -1,0 +1,66 @@
+"""Demo mode: the built-in emulator with a ready individual and group enrollment, shared by the CLI and GUI.
+
+The emulator keeps its CA and keys in the config folder, so a demo profile saved today still runs tomorrow.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+DEMO_INDIVIDUAL_ID = "demo-device-001"
+DEMO_GROUP_ID = "demo-group"
+DEMO_GROUP_DEVICE_ID = "demo-sensor-001"
+
+
+def config_dir() -> Path:
+    override = os.environ.get("DPS_WIZARD_CONFIG_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("dps-wizard", appauthor=False))
+
+
+@dataclass
+class DemoEmulator:
+    thread: Any  # wizard.emulator.EmulatorThread
+    emulator: Any
+    individual_key: str
+    group_key: str
+
+    @property
+    def dps_host(self) -> str:
+        return self.emulator.dps_host
+
+    @property
+    def hub_host(self) -> str:
+        return self.emulator.hub_host
+
+    @property
+    def id_scope(self) -> str:
+        return self.emulator.id_scope
+
+    @property
+    def ca_file(self) -> str:
+        return self.emulator.ca_file
+
+    def stop(self) -> None:
+        self.thread.stop()
+
+
+def start_demo_emulator(bind: str = "127.0.0.1", *, assign_at_once: bool = False,
+                        state_dir: Path | None = None) -> DemoEmulator:
+    """Start the emulator on its own thread; raises with a clear message when the address is taken."""
+    from wizard.emulator import Emulator, EmulatorThread
+
+    emulator = Emulator(bind=bind, assign_at_once=assign_at_once,
+                        state_dir=str(state_dir or config_dir() / "emulator"))
+    individual = emulator.add_individual(DEMO_INDIVIDUAL_ID, initial_twin={"desired": {"telemetryInterval": 5}},
+                                         return_payload={"welcome": "Provisioned by the built-in demo emulator"})
+    group = emulator.add_group(DEMO_GROUP_ID, initial_twin={"desired": {"telemetryInterval": 5}})
+    thread = EmulatorThread(emulator)
+    thread.start()
+    return DemoEmulator(thread, emulator, individual.key, group.key)
