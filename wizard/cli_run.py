@@ -24,7 +24,7 @@ from wizard.core import events as ev
 from wizard.core import keys
 from wizard.core.events import Outcome, Step
 from wizard.core.problems import Problem
-from wizard.core.profile import DEFAULT_HOST, Enrollment, FieldIssue, Profile, errors, validate
+from wizard.core.profile import DEFAULT_HOST, Enrollment, Profile, errors, validate
 from wizard.core.redact import redact, register_secret
 
 ENV_HOST = "PROVISIONING_HOST"
@@ -36,6 +36,10 @@ ENV_KEY = "PROVISIONING_SYMMETRIC_KEY"
 
 class UsageError(Exception):
     """Invalid input: printed as is (it names the field), exit code 1."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 def _property_pairs(items: list[str]) -> dict[str, str]:
@@ -80,12 +84,8 @@ def profile_from_environment(args: argparse.Namespace, env: dict[str, str]) -> t
     key = env.get(ENV_KEY, "")
     if not key.strip():
         raise UsageError(f"Symmetric key is missing: set {ENV_KEY} to the enrollment's key (it is never taken "
-                         "as an argument, so it stays out of shell history and process lists).")
+                         "as an argument, so it stays out of shell history and process lists).", "key")
     return replace(base, **_overrides(args)), key
-
-
-def _issues_text(issues: list[FieldIssue]) -> str:
-    return "\n".join(f"  {'error' if i.is_error else 'warning'}: {i.message}" for i in issues)
 
 
 class Printer:
@@ -198,6 +198,8 @@ def run_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
     logging.basicConfig(level=logging.WARNING, stream=err, format="%(levelname)s %(name)s: %(message)s")
     # The SDK's pipeline chatter (reconnects, unexpected states) is ours to explain, not to print raw.
     logging.getLogger("azure.iot.device").setLevel(logging.CRITICAL)
+    # The printer already tells the person what the run's log says.
+    logging.getLogger("wizard.run").propagate = False
     printer = Printer(out, err, args.quiet, args.json)
     demo = None
     try:
@@ -209,13 +211,12 @@ def run_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
             else:
                 profile, key = profile_from_environment(args, env)
         except UsageError as exc:
-            print(f"Invalid input: {exc}", file=err)
-            return EXIT_INVALID_INPUT
+            return _invalid_input(args, [str(exc)], [exc.field], out, err)
         register_secret(key)
         issues = validate(profile, key)
         if errors(issues):
-            print("Invalid input:\n" + _issues_text(errors(issues)), file=err)
-            return EXIT_INVALID_INPUT
+            bad = errors(issues)
+            return _invalid_input(args, [i.message for i in bad], [i.field for i in bad], out, err)
         for warning in (i for i in issues if not i.is_error):
             print(f"Warning: {warning.message}", file=err)
         profile = profile.normalised()
@@ -246,6 +247,19 @@ def run_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
             demo.stop()
         out.flush()
         err.flush()
+
+
+def _invalid_input(args: argparse.Namespace, messages: list[str], fields: list[str | None], out: TextIO,
+                   err: TextIO) -> int:
+    if len(messages) == 1:
+        print(f"Invalid input: {messages[0]}", file=err)
+    else:
+        print("Invalid input:\n" + "\n".join(f"  {m}" for m in messages), file=err)
+    if args.json:
+        problems = [{"code": "invalid_input", "field": f, "message": m} for m, f in zip(messages, fields, strict=True)]
+        print(json.dumps({"outcome": "invalid_input", "exitCode": EXIT_INVALID_INPUT, "problems": problems},
+                         sort_keys=True), file=out)
+    return EXIT_INVALID_INPUT
 
 
 def _demo_profile(args: argparse.Namespace, printer: Printer) -> tuple[Any, Profile, str]:
