@@ -18,8 +18,8 @@ def store():
     import keyring
 
     if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-        pytest.fail("DBUS_SESSION_BUS_ADDRESS is not set: run these tests through tests/run-all.sh, which starts "
-                    "a D-Bus session with an unlocked gnome-keyring.")
+        pytest.fail("DBUS_SESSION_BUS_ADDRESS is not set: run these tests through tests/run-all.sh, which "
+                    "starts a D-Bus session with an unlocked gnome-keyring.")
     backend = keyring.get_keyring()
     kind = f"{type(backend).__module__}.{type(backend).__name__}"
     assert kind == "keyring.backends.SecretService.Keyring", (

@@ -190,7 +190,8 @@ def test_read_error_is_wrapped():
 
 def test_backend_names():
     assert display_name(keyring.backends.Windows.WinVaultKeyring()) == "Windows Credential Manager"
-    assert display_name(keyring.backends.SecretService.Keyring()) == "Secret Service (GNOME Keyring / KWallet)"
+    secret_service = keyring.backends.SecretService.Keyring()
+    assert display_name(secret_service) == "Secret Service (GNOME Keyring / KWallet)"
     assert display_name(_fake_backend("keyring.backends.macOS", "Keyring")) == "macOS Keychain"
     assert display_name(_fake_backend("keyring.backends.kwallet", "DBusKeyring")) == "KWallet"
     assert display_name(CaseInsensitiveKeyring()) == "CaseInsensitiveKeyring"

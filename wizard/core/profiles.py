@@ -1,0 +1,483 @@
+"""ProfileStore: saved profiles as one JSON file in the user's config folder.
+
+Every change is lock -> re-read -> apply one change -> atomic write -> unlock, so two app windows that
+save different profiles at once both survive, and a crash mid-write never leaves a half-written file.
+A damaged file is set aside (never overwritten or deleted); a file from a newer app is read but not
+changed. Keys never live here (see secrets.py); save() refuses a profile holding a registered secret.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, fields, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from wizard.core import redact
+from wizard.core.profile import SCHEMA_VERSION, Profile, check_profile_name
+
+FILE_NAME = "profiles.json"
+CONFIG_DIR_ENV = "DPS_WIZARD_CONFIG_DIR"
+LOCK_TIMEOUT_S = 10.0
+_MAX_SUMMARY_BYTES = 4096
+_NEWER = ("The saved profiles were written by a newer version of DPS Wizard; this version will not change "
+          "them. Update DPS Wizard to edit profiles.")
+_SUFFIX = re.compile(r"^(.*?) \((\d+)\)$")
+
+
+class ProfileStoreError(Exception):
+    """A plain-language reason why the profiles could not be changed; `field` names the culprit if any."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class StoredProfile:
+    profile: Profile
+    last_result: dict[str, Any] | None = None
+    last_run_at: str | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.profile.name
+
+
+def default_config_dir() -> Path:
+    env = os.environ.get(CONFIG_DIR_ENV)
+    if env:
+        return Path(env)
+    import platformdirs  # imported late: start-up speed
+
+    return Path(platformdirs.user_config_dir("dps-wizard", appauthor=False))
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _key(name: str) -> str:
+    # Names are unique ignoring case: the Windows vault's TargetName (our keyring service) ignores case.
+    return name.strip().casefold()
+
+
+def profile_from_json(data: Any) -> Profile:
+    """A Profile from untrusted JSON, or ValueError saying what is wrong (used by load and import)."""
+    if not isinstance(data, dict):
+        raise ValueError("it is not a JSON object")
+    try:
+        profile = Profile.from_json(data)
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise ValueError(f"it has an unexpected field value ({type(exc).__name__})") from None
+    for f in fields(Profile):  # from_json does not check types; a wrong one would crash a page later
+        if not _type_ok(f.name, f.default, getattr(profile, f.name)):
+            raise ValueError(f"its field '{f.name}' has the wrong type")
+    issue = check_profile_name(profile.name) if isinstance(profile.name, str) else True
+    if issue:
+        raise ValueError("it has no valid profile name")
+    return replace(profile, name=profile.name.strip())
+
+
+def _type_ok(name: str, default: Any, value: Any) -> bool:
+    def number(v: Any, kind: type) -> bool:
+        return isinstance(v, kind) and not isinstance(v, bool)
+
+    if name == "proxy":
+        return value is None or (isinstance(value.host, str) and number(value.port, int)
+                                 and isinstance(value.username, str) and isinstance(value.kind, str))
+    if default is None:  # the optional text fields
+        return value is None or isinstance(value, str)
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, float):
+        return number(value, (int, float))
+    if isinstance(default, (int, str)):
+        return number(value, type(default))
+    return True  # enrollment and properties are converted by from_json itself
+
+
+def _stored(entry: dict[str, Any]) -> StoredProfile:
+    def text(k: str) -> str | None:
+        return entry.get(k) if isinstance(entry.get(k), str) else None
+
+    result = entry.get("lastResult")
+    return StoredProfile(profile_from_json(entry.get("profile")),
+                         result if isinstance(result, dict) else None,
+                         text("lastRunAt"), text("createdAt"), text("updatedAt"))
+
+
+def _entry(sp: StoredProfile) -> dict[str, Any]:
+    return {"profile": sp.profile.to_json(), "lastResult": sp.last_result, "lastRunAt": sp.last_run_at,
+            "createdAt": sp.created_at, "updatedAt": sp.updated_at}
+
+
+def _holds_secret(value: Any) -> bool:
+    if isinstance(value, str):  # redact() turns a string that IS a registered secret into exactly the mask
+        return len(value) >= 8 and value != redact.MASK and redact.redact(value) == redact.MASK
+    if isinstance(value, dict):
+        return any(_holds_secret(k) or _holds_secret(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return any(_holds_secret(v) for v in value)
+    return False
+
+
+@contextlib.contextmanager
+def _file_lock(path: Path, timeout: float = LOCK_TIMEOUT_S) -> Iterator[None]:
+    """An OS lock on a side file: the kernel drops it when a process dies, so no stale-lock breaking."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            try:
+                if sys.platform == "win32":
+                    import msvcrt
+
+                    os.lseek(fd, 0, os.SEEK_SET)
+                    msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+                else:
+                    import fcntl
+
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise ProfileStoreError("Another DPS Wizard window kept the profiles file busy "
+                                            f"({path}); try again.") from None
+                time.sleep(0.01)
+        try:
+            yield
+        finally:
+            if sys.platform == "win32":
+                import msvcrt
+
+                os.lseek(fd, 0, os.SEEK_SET)
+                msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")  # mode 0600
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        for attempt in range(10):  # Windows: a virus scanner may hold the target open for a moment
+            try:
+                os.replace(tmp, path)
+                break
+            except PermissionError:
+                if attempt == 9 or sys.platform != "win32":
+                    raise
+                time.sleep(0.05)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    if sys.platform != "win32":  # make the rename itself durable
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+class ProfileStore:
+    def __init__(self, folder: str | os.PathLike[str] | None = None) -> None:
+        self.folder = Path(folder) if folder is not None else default_config_dir()
+        self.path = self.folder / FILE_NAME
+        self.last_problem: str | None = None  # a sentence for a banner (GUI) or stderr (CLI)
+        self.last_import_problems: list[str] = []
+        self.read_only = False  # True when the file comes from a newer app version
+        self._entries: list[dict[str, Any]] = []  # raw entries: unreadable ones are kept verbatim
+        self._settings: dict[str, Any] = {}
+        self._extra: dict[str, Any] = {}  # unknown top-level keys, kept on write
+        self._loaded = False
+
+    # ---- reading ------------------------------------------------------------------------------------
+    def load(self) -> list[StoredProfile]:
+        """Read the file (picking up other windows' changes); sets last_problem if it was damaged."""
+        self.last_problem = None
+        if self.path.exists():
+            with self._locked():
+                self._read()
+        else:
+            self.read_only = False
+            self._apply_doc({})
+        return self.list()
+
+    def list(self) -> list[StoredProfile]:
+        if not self._loaded:
+            return self.load()
+        items = self._readable()
+        items.sort(key=lambda s: _key(s.name))
+        items.sort(key=lambda s: s.last_run_at or "", reverse=True)  # stable: most recent run first
+        return items
+
+    def get(self, name: str) -> StoredProfile | None:
+        if not self._loaded:
+            self.load()
+        exact = [s for s in self._readable() if s.name == name.strip()]
+        return (exact or [s for s in self._readable() if _key(s.name) == _key(name)] or [None])[0]
+
+    def unique_name(self, base: str) -> str:
+        """`base` if free, else "base (2)", "base (3)", ... (never longer than a name may be)."""
+        if not self._loaded:
+            self.load()
+        base = base.strip() or "Profile"
+        m = _SUFFIX.match(base)
+        stem = m.group(1) if m else base
+        taken = {_key(s.name) for s in self._readable()}
+        if _key(base) not in taken:
+            return base
+        n = 2
+        while True:
+            candidate = f"{stem[: 80 - len(f' ({n})')]} ({n})"
+            if _key(candidate) not in taken:
+                return candidate
+            n += 1
+
+    @property
+    def settings(self) -> dict[str, Any]:
+        if not self._loaded:
+            self.load()
+        return dict(self._settings)
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        return self.settings.get(key, default)
+
+    # ---- changing -----------------------------------------------------------------------------------
+    def save(self, profile: Profile, *, previous_name: str | None = None) -> StoredProfile:
+        """Add a profile, or replace the one called `previous_name` (renaming it if the name changed).
+
+        Without previous_name, a profile whose name is already taken is refused (field "name").
+        """
+        issue = check_profile_name(profile.name)
+        if issue:
+            raise ProfileStoreError(issue.message, "name")
+        profile = replace(profile, name=profile.name.strip())
+        self._refuse_secrets(profile.to_json())
+
+        def change() -> StoredProfile:
+            old = self._find(previous_name) if previous_name is not None else None
+            clash = self._find(profile.name)
+            if clash is not None and clash is not old:
+                raise ProfileStoreError(f"Profile name '{profile.name}' is already used by another profile; "
+                                        "choose another name.", "name")
+            now = _now()
+            if old is None:
+                sp = StoredProfile(profile, created_at=now, updated_at=now)
+                self._entries.append(_entry(sp))
+            else:
+                sp = replace(_stored(old), profile=profile, updated_at=now)
+                old.update(_entry(sp))
+            return sp
+
+        return self._mutate(change)
+
+    def delete(self, name: str) -> bool:
+        """Remove a profile; False when there was none (another window may have deleted it already)."""
+        def change() -> bool:
+            entry = self._find(name)
+            if entry is not None:
+                self._entries.remove(entry)
+            return entry is not None
+
+        return self._mutate(change)
+
+    def duplicate(self, name: str, new_name: str | None = None) -> StoredProfile:
+        """A copy without run history; the key is not copied (see SecretStore)."""
+        source = self.get(name)
+        if source is None:
+            raise ProfileStoreError(f"There is no saved profile called '{name}'.", "name")
+        return self.save(replace(source.profile, name=new_name or self.unique_name(source.name)))
+
+    def record_result(self, name: str, outcome: str, summary: dict[str, Any]) -> StoredProfile:
+        """Remember how the last run went: a small summary (device id, hub, counts), never a secret."""
+        try:
+            size = len(json.dumps(summary))
+        except (TypeError, ValueError):
+            raise ProfileStoreError("The run summary is not plain data and was not saved.") from None
+        if size > _MAX_SUMMARY_BYTES:
+            raise ProfileStoreError("The run summary is too large to keep with the profile.")
+        self._refuse_secrets(summary)
+
+        def change() -> StoredProfile:
+            entry = self._find(name)
+            if entry is None:
+                raise ProfileStoreError(f"There is no saved profile called '{name}'.", "name")
+            now = _now()
+            result = {**summary, "outcome": outcome, "at": now}
+            sp = replace(_stored(entry), last_result=result, last_run_at=now)
+            entry.update(_entry(sp))
+            return sp
+
+        return self._mutate(change)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        """A small UI setting (window geometry as base64 text, last profile name, language)."""
+        try:
+            json.dumps(value)
+        except (TypeError, ValueError):
+            raise ProfileStoreError(f"The setting '{key}' is not plain data.") from None
+
+        def change() -> None:
+            self._settings[key] = value
+
+        self._mutate(change)
+
+    # ---- export / import ----------------------------------------------------------------------------
+    def export(self, names: list[str] | None, path: str | os.PathLike[str]) -> int:
+        """Write the named profiles (all when None) to `path`; no keys, no run history. Returns the count."""
+        chosen = self.list() if names is None else [self.get(n) for n in names]
+        missing = [n for n, s in zip(names or [], chosen, strict=False) if s is None]
+        if missing:
+            raise ProfileStoreError(f"There is no saved profile called '{missing[0]}'.", "name")
+        doc = {"schemaVersion": SCHEMA_VERSION, "exportedAt": _now(),
+               "profiles": [{"profile": s.profile.to_json()} for s in chosen if s is not None]}
+        try:
+            _write_atomically(Path(path), json.dumps(doc, indent=2, ensure_ascii=False).encode("utf-8"))
+        except OSError as exc:
+            raise ProfileStoreError(f"Could not write {path}: {exc.strerror or exc}.") from None
+        return len(doc["profiles"])
+
+    def import_file(self, path: str | os.PathLike[str]) -> list[str]:
+        """Add every good profile from an export (or a profiles.json); returns the names they got.
+
+        Bad entries are skipped and described in `last_import_problems`; a name that is taken gets
+        " (2)" etc. Any key-like field in the file is ignored: imported profiles never carry a secret.
+        """
+        self.last_import_problems = []
+        if not self._loaded:
+            self.load()
+        if self.read_only:
+            raise ProfileStoreError(_NEWER)
+        try:
+            doc = json.loads(Path(path).read_bytes().decode("utf-8-sig"))
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            detail = exc.strerror if isinstance(exc, OSError) else "it is not a valid JSON file"
+            raise ProfileStoreError(f"Could not read {path}: {detail}.") from None
+        raw = doc.get("profiles") if isinstance(doc, dict) else doc
+        if not isinstance(raw, list):
+            raise ProfileStoreError(f"{path} does not contain a list of profiles.")
+        imported: list[str] = []
+        for i, item in enumerate(raw, 1):
+            data = item.get("profile", item) if isinstance(item, dict) else item
+            try:
+                profile = profile_from_json(data)
+                profile = replace(profile, name=self.unique_name(profile.name))
+                self.save(profile)
+            except (ValueError, ProfileStoreError) as exc:
+                self.last_import_problems.append(f"Entry {i} was not imported: {exc}")
+                continue
+            imported.append(profile.name)
+        return imported
+
+    # ---- internals ----------------------------------------------------------------------------------
+    def _locked(self) -> contextlib.AbstractContextManager[None]:
+        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return _file_lock(self.folder / (FILE_NAME + ".lock"))
+
+    def _readable(self) -> list[StoredProfile]:
+        out = []
+        for e in self._entries:
+            with contextlib.suppress(ValueError):
+                out.append(_stored(e))
+        return out
+
+    def _find(self, name: str) -> dict[str, Any] | None:
+        """The raw entry of a readable profile called `name` (exact spelling first, then ignoring case)."""
+        named = []
+        for e in self._entries:
+            with contextlib.suppress(ValueError):
+                named.append((_stored(e).name, e))
+        exact = [e for n, e in named if n == name.strip()]
+        return (exact or [e for n, e in named if _key(n) == _key(name)] or [None])[0]
+
+    def _refuse_secrets(self, data: Any) -> None:
+        if _holds_secret(data):  # defence in depth: a key pasted into the wrong field must not reach disk
+            raise ProfileStoreError("This profile holds a key in one of its fields; keys belong in the "
+                                    "keyring, never in the profiles file. Remove it and save again.")
+
+    def _read(self) -> bool:
+        """Parse the file into memory (call with the lock held). True when it was damaged and set aside."""
+        self.read_only = False
+        try:
+            blob = self.path.read_bytes()
+        except FileNotFoundError:
+            self._apply_doc({})
+            return False
+        try:
+            doc = json.loads(blob.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            doc = None
+        version = doc.get("schemaVersion") if isinstance(doc, dict) else None
+        newer = isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION
+        if newer:  # read what we can; never rewrite a newer app's file
+            self.read_only = True
+            self.last_problem = (f"The saved profiles were written by a newer version of DPS Wizard (format "
+                                 f"{version}). This version can show them but will not change them.")
+            self._apply_doc(doc)
+            return False
+        if not (isinstance(doc, dict) and version == SCHEMA_VERSION
+                and isinstance(doc.get("profiles", []), list) and isinstance(doc.get("settings", {}), dict)):
+            self._set_aside()
+            self._apply_doc({})
+            return True
+        self._apply_doc(doc)
+        bad = len(self._entries) - len(self._readable())
+        if bad:
+            self.last_problem = (f"{bad} saved profile(s) could not be read; they were left in "
+                                 f"{self.path} untouched.")
+        return False
+
+    def _apply_doc(self, doc: dict[str, Any]) -> None:
+        profiles, settings = doc.get("profiles"), doc.get("settings")
+        self._entries = [e for e in profiles if isinstance(e, dict)] if isinstance(profiles, list) else []
+        self._settings = dict(settings) if isinstance(settings, dict) else {}
+        self._extra = {k: v for k, v in doc.items() if k not in ("schemaVersion", "profiles", "settings")}
+        self._loaded = True
+
+    def _set_aside(self) -> None:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        target, n = self.path.with_name(f"{FILE_NAME}.corrupt-{stamp}"), 1
+        while target.exists():  # never overwrite an earlier side file
+            n += 1
+            target = self.path.with_name(f"{FILE_NAME}.corrupt-{stamp}-{n}")
+        os.replace(self.path, target)
+        self.last_problem = (f"The saved profiles file was damaged; it was set aside as {target} "
+                             f"and a new one started.")
+
+    def _mutate(self, change: Callable[[], Any]) -> Any:
+        with self._locked():
+            keep = (self._entries, self._settings, self._extra)
+            if self._read():
+                # It was damaged since we last looked: start again from what this window last saw.
+                self._entries, self._settings, self._extra = keep
+            if self.read_only:
+                raise ProfileStoreError(_NEWER)
+            for stale in self.folder.glob(f".{FILE_NAME}.*.tmp"):  # debris of a writer killed mid-write
+                with contextlib.suppress(OSError):
+                    stale.unlink()
+            result = change()
+            doc = {"schemaVersion": SCHEMA_VERSION, **self._extra, "profiles": self._entries,
+                   "settings": self._settings}
+            # mkstemp makes the file 0600 on POSIX, so the replaced file is private from its first byte.
+            _write_atomically(self.path, json.dumps(doc, indent=2, ensure_ascii=False).encode("utf-8"))
+        return result
