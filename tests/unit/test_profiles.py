@@ -220,6 +220,30 @@ def test_export_and_import(config_dir, tmp_path):
         store2.import_file(bad)
 
 
+def test_disk_errors_become_profilestoreerror(config_dir, monkeypatch):
+    store = ProfileStore()
+    store.save(make("kept"))
+
+    def full(path, data):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(profiles, "_write_atomically", full)
+    with pytest.raises(ProfileStoreError, match="No space left on device"):
+        store.save(make("lost"))
+    monkeypatch.undo()
+    assert [s.name for s in store.list()] == ["kept"]  # the cache is not ahead of the disk
+
+
+def test_a_busy_lock_times_out_with_a_clear_error(config_dir, monkeypatch):
+    store = ProfileStore()
+    store.save(make("a"))
+    monkeypatch.setattr(profiles, "LOCK_TIMEOUT_S", 0.2)
+    with profiles._file_lock(config_dir / (FILE_NAME + ".lock")):  # another window in the middle of a save
+        with pytest.raises(ProfileStoreError, match="busy"):
+            store.save(make("b"))
+    store.save(make("b"))
+
+
 # ---- several processes -----------------------------------------------------------------------------
 
 def _saver(folder: str, prefix: str, count: int, start) -> None:

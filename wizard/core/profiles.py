@@ -90,7 +90,7 @@ def profile_from_json(data: Any) -> Profile:
 
 
 def _type_ok(name: str, default: Any, value: Any) -> bool:
-    def number(v: Any, kind: type) -> bool:
+    def number(v: Any, kind: type | tuple[type, ...]) -> bool:
         return isinstance(v, kind) and not isinstance(v, bool)
 
     if name == "proxy":
@@ -132,23 +132,27 @@ def _holds_secret(value: Any) -> bool:
     return False
 
 
+def _os_lock(fd: int, take: bool) -> None:
+    if sys.platform == "win32":
+        import msvcrt
+
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_NBLCK if take else msvcrt.LK_UNLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(fd, (fcntl.LOCK_EX | fcntl.LOCK_NB) if take else fcntl.LOCK_UN)
+
+
 @contextlib.contextmanager
-def _file_lock(path: Path, timeout: float = LOCK_TIMEOUT_S) -> Iterator[None]:
+def _file_lock(path: Path) -> Iterator[None]:
     """An OS lock on a side file: the kernel drops it when a process dies, so no stale-lock breaking."""
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + LOCK_TIMEOUT_S
     try:
         while True:
             try:
-                if sys.platform == "win32":
-                    import msvcrt
-
-                    os.lseek(fd, 0, os.SEEK_SET)
-                    msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-                else:
-                    import fcntl
-
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                _os_lock(fd, True)
                 break
             except OSError:
                 if time.monotonic() > deadline:
@@ -158,15 +162,7 @@ def _file_lock(path: Path, timeout: float = LOCK_TIMEOUT_S) -> Iterator[None]:
         try:
             yield
         finally:
-            if sys.platform == "win32":
-                import msvcrt
-
-                os.lseek(fd, 0, os.SEEK_SET)
-                msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-            else:
-                import fcntl
-
-                fcntl.flock(fd, fcntl.LOCK_UN)
+            _os_lock(fd, False)
     finally:
         os.close(fd)
 
@@ -215,8 +211,12 @@ class ProfileStore:
         """Read the file (picking up other windows' changes); sets last_problem if it was damaged."""
         self.last_problem = None
         if self.path.exists():
-            with self._locked():
-                self._read()
+            try:
+                with self._locked():
+                    self._read()
+            except OSError as exc:
+                raise ProfileStoreError(f"Could not read the profiles file {self.path}: "
+                                        f"{exc.strerror or exc}.") from None
         else:
             self.read_only = False
             self._apply_doc({})
@@ -311,7 +311,7 @@ class ProfileStore:
     def record_result(self, name: str, outcome: str, summary: dict[str, Any]) -> StoredProfile:
         """Remember how the last run went: a small summary (device id, hub, counts), never a secret."""
         try:
-            size = len(json.dumps(summary))
+            size = len(json.dumps({**summary, "outcome": outcome}))
         except (TypeError, ValueError):
             raise ProfileStoreError("The run summary is not plain data and was not saved.") from None
         if size > _MAX_SUMMARY_BYTES:
@@ -465,6 +465,14 @@ class ProfileStore:
                              f"and a new one started.")
 
     def _mutate(self, change: Callable[[], Any]) -> Any:
+        try:
+            return self._mutate_locked(change)
+        except OSError as exc:
+            self._loaded = False  # the cache may be ahead of the disk now: re-read next time
+            raise ProfileStoreError(f"Could not save the profiles file {self.path}: "
+                                    f"{exc.strerror or exc}. Check that the folder is writable.") from None
+
+    def _mutate_locked(self, change: Callable[[], Any]) -> Any:
         with self._locked():
             keep = (self._entries, self._settings, self._extra)
             if self._read():
