@@ -39,11 +39,12 @@ def profiles_command(args: argparse.Namespace, out: TextIO | None = None, err: T
         print(json.dumps({"profile": found.profile.to_json(), "lastResult": found.last_result,
                           "lastRunAt": found.last_run_at}, indent=2, sort_keys=True), file=out)
         return 0
-    store.delete(args.name)
+    store.delete(found.name)
     try:
-        SecretStore().delete_all(args.name)
+        # The stored spelling: names match ignoring case, the keyring does not.
+        SecretStore().delete_all(found.name)
     except SecretStoreError as exc:
         print(f"Warning: the profile was deleted but its keys could not be removed from the keyring: {exc}",
               file=err)
-    print(f"Deleted profile '{args.name}' and its saved keys.", file=err)
+    print(f"Deleted profile '{found.name}' and its saved keys.", file=err)
     return 0

@@ -308,8 +308,12 @@ def _save_profile(name: str, profile: Profile, device_key: str, err: TextIO) -> 
     from wizard.core.profiles import ProfileStore, ProfileStoreError
     from wizard.core.secrets import SecretStore, SecretStoreError
 
+    store = ProfileStore()
+    existing = store.get(name)
     try:
-        ProfileStore().save(replace(profile, name=name))
+        # --save-as an existing name updates that profile (the person asked for that name).
+        store.save(replace(profile, name=existing.name if existing else name),
+                   previous_name=existing.name if existing else None)
     except ProfileStoreError as exc:
         print(f"Warning: the profile was not saved: {exc}", file=err)
         return

@@ -12,12 +12,14 @@ from .mqtt import ProtocolViolation
 
 def _reset_on_close(transport: asyncio.BaseTransport) -> None:
     """SO_LINGER 0: closing sends a TCP RST, as a crashing or overloaded service would."""
-    sock = transport.get_extra_info("socket")
-    if sock is not None:
-        try:
+    if transport.is_closing():
+        return
+    try:
+        sock = transport.get_extra_info("socket")
+        if sock is not None:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-        except OSError:
-            pass
+    except (OSError, AttributeError):  # already torn down
+        pass
 
 
 class StreamTransport:
