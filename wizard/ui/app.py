@@ -1,0 +1,104 @@
+"""GUI entry: QApplication, translators, ONE qasync loop started once, the wizard; exit without hanging."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+
+from wizard import APP_NAME
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="dps-wizard", add_help=True)
+    parser.add_argument("--demo", action="store_true", help="start with the demo filled in")
+    parser.add_argument("--demo-group", action="store_true", help="start with the group demo filled in")
+    parser.add_argument("--lang", metavar="LANG", help="en or zh_TW (default: the system's language)")
+    args, _unknown = parser.parse_known_args(argv)  # Qt's own options (-platform, -style) pass through
+    return args
+
+
+def install_translators(app, lang: str | None) -> list:  # noqa: ANN001
+    """The app's catalogue and Qt's own (wizard buttons); missing files are fine (English)."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    from wizard.ui.resources import translations_dir
+
+    locale = QLocale(lang) if lang else QLocale.system()
+    if lang:
+        QLocale.setDefault(locale)
+    installed = []
+    if locale.language() in (QLocale.Language.English, QLocale.Language.C):
+        return installed
+    for directory, prefix in ((str(translations_dir()), "dps_wizard"),
+                              (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), "qtbase")):
+        translator = QTranslator(app)
+        if translator.load(locale, prefix, "_", directory):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
+
+
+def create_app(argv: list[str]):  # noqa: ANN201
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from wizard.ui.resources import icon_path
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "dps-wizard", *argv])
+    app.setApplicationName("dps-wizard")
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName("dps-wizard")
+    app.setWindowIcon(QIcon(str(icon_path("app.svg"))))
+    return app
+
+
+async def run_wizard(args: argparse.Namespace, store=None) -> tuple[int, bool]:  # noqa: ANN001
+    """Show the wizard until it closes; returns (exit code, whether a run or thread had to be cut short)."""
+    from PySide6.QtWidgets import QDialog
+
+    from wizard.ui.wizard_window import DpsWizard
+
+    wizard = DpsWizard(store)
+    closed = asyncio.Event()
+    result = {"code": 0}
+
+    def on_finished(code: int) -> None:
+        result["code"] = 0 if code in (QDialog.DialogCode.Accepted, QDialog.DialogCode.Rejected, 0, 1) else code
+        closed.set()
+
+    wizard.finished.connect(on_finished)
+    wizard.show()
+    if args.demo or args.demo_group:
+        wizard.start_demo(group=args.demo_group)
+    await closed.wait()
+    await wizard.shutdown()
+    return result["code"], wizard.interrupted
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The desktop app. Returns the exit code (0 when the window was closed normally)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parse_args(argv)
+    app = create_app(argv)
+    translators = install_translators(app, args.lang)  # noqa: F841 - kept alive with the app
+
+    import qasync
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    interrupted = True
+    code = 1
+    try:
+        code, interrupted = loop.run_until_complete(run_wizard(args))
+    finally:
+        if interrupted:
+            # A cancelled SDK call can keep a worker thread in a TLS handshake for up to 60 s; closing the
+            # loop would join it. Everything that matters (profiles, keyring) is already written.
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+    loop.close()
+    asyncio.set_event_loop(None)
+    return code

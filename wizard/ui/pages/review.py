@@ -1,0 +1,99 @@
+"""Review page (the commit page): every setting, the key masked, and the equivalent command line."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+)
+
+from wizard.core.commandline import KEY_VARIABLE, command_line
+from wizard.core.profile import Profile
+from wizard.core.redact import mask_key
+from wizard.ui.pages.base import BasePage, buddy_label
+
+
+class ReviewPage(BasePage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Review"))
+        self.setSubTitle(self.tr("Check the settings. Run registers the device with DPS; that cannot be undone."))
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Run"))
+        outer = QVBoxLayout(self)
+        self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        outer.addLayout(self.form)
+        self.values: dict[str, QLabel] = {}
+
+        self.command = QPlainTextEdit(self)
+        self.command.setReadOnly(True)
+        self.command.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.command.setAccessibleName(self.tr("Equivalent command line"))
+        self.command.setFixedHeight(self.command.fontMetrics().lineSpacing() * 3 + 12)
+        self.copy = QPushButton(self.tr("&Copy"), self)
+        self.copy.setAccessibleName(self.tr("Copy the command line"))
+        row = QHBoxLayout()
+        row.addWidget(self.command, 1)
+        row.addWidget(self.copy)
+        outer.addWidget(buddy_label(self.tr("Equivalent co&mmand line (the key is read from %1):")
+                                    .replace("%1", KEY_VARIABLE), self.command, self))
+        outer.addLayout(row)
+        outer.addStretch(1)
+        self.copy.clicked.connect(self._copy)
+
+    def _row(self, key: str, label: str, value: str) -> None:
+        if key not in self.values:
+            widget = QLabel(self)
+            widget.setWordWrap(True)
+            widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.form.addRow(label, widget)
+            self.values[key] = widget
+        self.values[key].setText(value)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt API
+        wiz = self.wiz()
+        p: Profile = wiz.current_profile()
+        yes, no = self.tr("Yes"), self.tr("No")
+        self._row("name", self.tr("Profile:"), p.name)
+        self._row("host", self.tr("Provisioning endpoint:"), p.host)
+        self._row("id_scope", self.tr("ID scope:"), p.id_scope)
+        self._row("transport", self.tr("Transport:"),
+                  self.tr("MQTT over WebSockets (443)") if p.websockets else self.tr("MQTT (8883)"))
+        proxy = self.tr("None")
+        if p.proxy:
+            proxy = f"{p.proxy.host}:{p.proxy.port}" + (f" ({p.proxy.username})" if p.proxy.username else "")
+        self._row("proxy", self.tr("Proxy:"), proxy)
+        self._row("trusted_ca", self.tr("Trusted CA:"), p.trusted_ca or self.tr("System certificates"))
+        self._row("timeout", self.tr("Timeout:"), self.tr("%1 s").replace("%1", f"{p.timeout_s:g}"))
+        self._row("enrollment", self.tr("Enrollment:"),
+                  self.tr("Enrollment group") if p.is_group else self.tr("Individual enrollment"))
+        self._row("registration_id", self.tr("Registration ID:"), p.registration_id)
+        typed = wiz.device_page.typed_key()
+        key_text = mask_key("".join(typed.split()))
+        if p.is_group:
+            key_text = self.tr("%1, device key %2").replace("%1", key_text).replace(
+                "%2", mask_key(wiz.current_device_key() or ""))
+        self._row("key", self.tr("Key:"), key_text)
+        self._row("remember", self.tr("Remember the key:"),
+                  yes if wiz.device_page.remember.isChecked() else no)
+        messages = self.tr("%n message(s)", "", p.count)
+        if p.interval_s:
+            messages += self.tr(", every %1 s").replace("%1", f"{p.interval_s:g}")
+        self._row("messages", self.tr("Telemetry:"), messages)
+        self._row("properties", self.tr("Properties:"),
+                  ", ".join(f"{k}={v}" for k, v in p.properties.items()) or self.tr("None"))
+        self._row("payload", self.tr("Provisioning payload:"), p.provisioning_payload or self.tr("None"))
+        self._row("twin", self.tr("Read the twin:"), yes if p.read_twin else no)
+        self.command.setPlainText(command_line(p))
+
+    def _copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.command.toPlainText())

@@ -1,0 +1,178 @@
+"""Service page: the provisioning endpoint and ID scope; Advanced: transport, proxy, trusted CA, timeout."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard.core.profile import DEFAULT_HOST, FieldIssue, check_host, check_id_scope
+from wizard.ui.form import Draft, pem_problem
+from wizard.ui.pages.base import BasePage, buddy_label
+from wizard.ui.widgets import Collapsible, FieldMessage
+
+
+class ServicePage(BasePage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Device Provisioning Service"))
+        self.setSubTitle(self.tr("Where the device registers: the DPS instance's endpoint and ID scope, from its "
+                                 "Overview page in the Azure portal."))
+        outer = QVBoxLayout(self)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        outer.addLayout(form)
+
+        self.host = QLineEdit(DEFAULT_HOST, self)
+        self.host.setAccessibleName(self.tr("Provisioning endpoint"))
+        self.host_msg = FieldMessage(self)
+        form.addRow(buddy_label(self.tr("Provisioning &endpoint:"), self.host, self), self.host)
+        form.addRow("", self.host_msg)
+
+        self.id_scope = QLineEdit(self)
+        self.id_scope.setPlaceholderText("0ne00012345")
+        self.id_scope.setAccessibleName(self.tr("ID scope"))
+        self.id_scope_msg = FieldMessage(self)
+        form.addRow(buddy_label(self.tr("&ID scope:"), self.id_scope, self), self.id_scope)
+        form.addRow("", self.id_scope_msg)
+
+        self.advanced = Collapsible(self.tr("&Advanced"), self)
+        outer.addWidget(self.advanced)
+        adv = QFormLayout(self.advanced.content)
+        adv.setContentsMargins(18, 0, 0, 0)
+
+        self.mqtt = QRadioButton(self.tr("&MQTT (port 8883)"), self)
+        self.ws = QRadioButton(self.tr("MQTT over &WebSockets (port 443, for networks that block 8883)"), self)
+        self.mqtt.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.mqtt)
+        group.addButton(self.ws)
+        transport = QVBoxLayout()
+        transport.addWidget(self.mqtt)
+        transport.addWidget(self.ws)
+        adv.addRow(self.tr("Transport:"), transport)
+
+        self.use_proxy = QCheckBox(self.tr("Connect through an HTTP &proxy"), self)
+        adv.addRow("", self.use_proxy)
+        self.proxy_host = QLineEdit(self)
+        self.proxy_host.setAccessibleName(self.tr("Proxy host"))
+        self.proxy_port = QSpinBox(self)
+        self.proxy_port.setRange(1, 65535)
+        self.proxy_port.setValue(8080)
+        self.proxy_port.setAccessibleName(self.tr("Proxy port"))
+        row = QHBoxLayout()
+        row.addWidget(self.proxy_host, 1)
+        row.addWidget(buddy_label(self.tr("P&ort:"), self.proxy_port, self))
+        row.addWidget(self.proxy_port)
+        adv.addRow(buddy_label(self.tr("Proxy &host:"), self.proxy_host, self), row)
+        self.proxy_host_msg = FieldMessage(self)
+        adv.addRow("", self.proxy_host_msg)
+        self.proxy_user = QLineEdit(self)
+        self.proxy_user.setAccessibleName(self.tr("Proxy user name"))
+        adv.addRow(buddy_label(self.tr("Proxy &user:"), self.proxy_user, self), self.proxy_user)
+        self.proxy_password = QLineEdit(self)
+        self.proxy_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.proxy_password.setAccessibleName(self.tr("Proxy password"))
+        self.proxy_password.setToolTip(self.tr("Kept in the keyring with the profile, never in the profile file."))
+        adv.addRow(buddy_label(self.tr("Proxy pass&word:"), self.proxy_password, self), self.proxy_password)
+
+        self.trusted_ca = QLineEdit(self)
+        self.trusted_ca.setPlaceholderText(self.tr("System certificates"))
+        self.trusted_ca.setAccessibleName(self.tr("Trusted CA certificate file"))
+        self.browse = QPushButton(self.tr("&Browse…"), self)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.trusted_ca, 1)
+        ca_row.addWidget(self.browse)
+        adv.addRow(buddy_label(self.tr("Trusted &CA (PEM):"), self.trusted_ca, self), ca_row)
+        self.trusted_ca_msg = FieldMessage(self)
+        adv.addRow("", self.trusted_ca_msg)
+
+        self.timeout = QDoubleSpinBox(self)
+        self.timeout.setRange(1, 3600)
+        self.timeout.setDecimals(0)
+        self.timeout.setSuffix(self.tr(" s"))
+        self.timeout.setAccessibleName(self.tr("Timeout in seconds"))
+        adv.addRow(buddy_label(self.tr("&Timeout:"), self.timeout, self), self.timeout)
+        outer.addStretch(1)
+
+        self.field_widgets = {"host": self.host, "id_scope": self.id_scope, "proxy_host": self.proxy_host,
+                              "proxy_port": self.proxy_port, "proxy_user": self.proxy_user,
+                              "proxy_password": self.proxy_password, "trusted_ca": self.trusted_ca,
+                              "timeout_s": self.timeout, "websockets": self.ws}
+        for w in (self.host, self.id_scope, self.proxy_host, self.trusted_ca):
+            w.textChanged.connect(self._revalidate)
+        self.use_proxy.toggled.connect(self._proxy_toggled)
+        self.browse.clicked.connect(self._pick_ca)
+        self._dialog: QFileDialog | None = None
+        self._proxy_toggled(False)
+
+    # -- validation ---------------------------------------------------------------------------------------
+    def issues(self) -> list[FieldIssue]:
+        found = [check_host(self.host.text()), check_id_scope(self.id_scope.text())]
+        if self.use_proxy.isChecked():
+            found.append(check_host(self.proxy_host.text(), "proxy_host"))
+        pem = pem_problem(self.trusted_ca.text())
+        if pem:
+            found.append(FieldIssue("trusted_ca", f"Trusted CA certificate {pem}"))
+        return [i for i in found if i is not None]
+
+    def _revalidate(self) -> None:
+        by_field = {i.field: i for i in self.issues()}
+        self.host_msg.show_issue(by_field.get("host"))
+        self.id_scope_msg.show_issue(by_field.get("id_scope"))
+        self.proxy_host_msg.show_issue(by_field.get("proxy_host"))
+        self.trusted_ca_msg.show_issue(by_field.get("trusted_ca"))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
+        return not any(i.is_error for i in self.issues())
+
+    def _proxy_toggled(self, on: bool) -> None:
+        for w in (self.proxy_host, self.proxy_port, self.proxy_user, self.proxy_password):
+            w.setEnabled(on)
+        self._revalidate()
+
+    def _pick_ca(self) -> None:
+        dialog = QFileDialog(self, self.tr("Trusted CA certificate"))
+        dialog.setNameFilters([self.tr("PEM certificates (*.pem *.crt *.cer)"), self.tr("All files (*)")])
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(self.trusted_ca.setText)
+        self._dialog = dialog
+        dialog.open()  # never exec() on the qasync loop
+
+    # -- draft ----------------------------------------------------------------------------------------------
+    def load(self, d: Draft) -> None:
+        self.host.setText(d.host)
+        self.id_scope.setText(d.id_scope)
+        (self.ws if d.websockets else self.mqtt).setChecked(True)
+        self.use_proxy.setChecked(d.proxy_enabled)
+        self.proxy_host.setText(d.proxy_host)
+        self.proxy_port.setValue(d.proxy_port)
+        self.proxy_user.setText(d.proxy_user)
+        self.trusted_ca.setText(d.trusted_ca)
+        self.timeout.setValue(d.timeout_s)
+        if (d.websockets or d.proxy_enabled or d.trusted_ca) and not d.demo:
+            self.advanced.expand()
+        self._revalidate()
+
+    def save(self, d: Draft) -> None:
+        d.host = self.host.text()
+        d.id_scope = self.id_scope.text()
+        d.websockets = self.ws.isChecked()
+        d.proxy_enabled = self.use_proxy.isChecked()
+        d.proxy_host = self.proxy_host.text()
+        d.proxy_port = self.proxy_port.value()
+        d.proxy_user = self.proxy_user.text()
+        d.trusted_ca = self.trusted_ca.text()
+        d.timeout_s = self.timeout.value()
