@@ -55,3 +55,13 @@ def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "config"
     monkeypatch.setenv("DPS_WIZARD_CONFIG_DIR", str(folder))
     return folder
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """The SDK leaves 30 s timer threads behind after a cancelled or timed-out registration (reference §12);
+    the app ends its process instead of waiting, and so does the test session."""
+    import threading
+
+    for thread in threading.enumerate():
+        if isinstance(thread, threading.Timer):
+            thread.cancel()

@@ -5,6 +5,9 @@ The emulator keeps its CA and keys in the config folder, so a demo profile saved
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,16 +54,25 @@ class DemoEmulator:
         self.thread.stop()
 
 
+def _demo_key(folder: Path, name: str) -> str:
+    """Stable demo keys, so a saved demo profile runs again after a restart, without writing any key to disk:
+    derived from the emulator's own CA key, which it keeps in its state folder anyway."""
+    seed = (folder / "ca-key.pem").read_bytes()
+    return base64.b64encode(hmac.new(seed, name.encode(), hashlib.sha256).digest()).decode()
+
+
 def start_demo_emulator(bind: str = "127.0.0.1", *, assign_at_once: bool = False,
                         state_dir: Path | None = None) -> DemoEmulator:
     """Start the emulator on its own thread; raises with a clear message when the address is taken."""
     from wizard.emulator import Emulator, EmulatorThread
 
-    emulator = Emulator(bind=bind, assign_at_once=assign_at_once,
-                        state_dir=str(state_dir or config_dir() / "emulator"))
-    individual = emulator.add_individual(DEMO_INDIVIDUAL_ID, initial_twin={"desired": {"telemetryInterval": 5}},
+    folder = Path(state_dir or config_dir() / "emulator")
+    emulator = Emulator(bind=bind, assign_at_once=assign_at_once, state_dir=str(folder))
+    individual = emulator.add_individual(DEMO_INDIVIDUAL_ID, key=_demo_key(folder, DEMO_INDIVIDUAL_ID),
+                                         initial_twin={"telemetryInterval": 5},
                                          return_payload={"welcome": "Provisioned by the built-in demo emulator"})
-    group = emulator.add_group(DEMO_GROUP_ID, initial_twin={"desired": {"telemetryInterval": 5}})
+    group = emulator.add_group(DEMO_GROUP_ID, key=_demo_key(folder, DEMO_GROUP_ID),
+                               initial_twin={"telemetryInterval": 5})
     thread = EmulatorThread(emulator)
     thread.start()
     return DemoEmulator(thread, emulator, individual.key, group.key)
