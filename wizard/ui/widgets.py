@@ -78,7 +78,8 @@ class Banner(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         sp = QStyle.StandardPixmap
-        pix = {"warning": sp.SP_MessageBoxWarning, "error": sp.SP_MessageBoxCritical}.get(kind, sp.SP_MessageBoxInformation)
+        pix = {"warning": sp.SP_MessageBoxWarning,
+               "error": sp.SP_MessageBoxCritical}.get(kind, sp.SP_MessageBoxInformation)
         icon = QLabel(self)
         icon.setPixmap(self.style().standardIcon(pix).pixmap(20, 20))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
