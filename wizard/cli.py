@@ -118,9 +118,25 @@ def run_main(argv: list[str] | None = None) -> int:
 
 
 def _open_gui(argv: list[str]) -> int:
+    if _no_display():
+        # A fresh server or SSH session: Qt would abort; show the same flow on the console instead.
+        print("No display found (DISPLAY and WAYLAND_DISPLAY are unset): running the command-line demo instead.\n"
+              "Run 'dps-wizard run --help' for the headless command.", file=sys.stderr)
+        return run_main(["run", "--demo"] if not _has_azure_settings() else ["run"])
     from wizard.ui.app import main as gui_main
 
     return gui_main(argv)
+
+
+def _no_display() -> bool:
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _has_azure_settings() -> bool:
+    return all(os.environ.get(v) for v in ("PROVISIONING_IDSCOPE", "PROVISIONING_REGISTRATION_ID",
+                                             "PROVISIONING_SYMMETRIC_KEY"))
 
 
 def _finish(code: int) -> None:

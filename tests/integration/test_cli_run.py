@@ -236,3 +236,21 @@ def test_the_installed_command_exits_on_time_with_no_traceback(emulator):
     assert proc.returncode == 2 and elapsed < 8, (proc.returncode, elapsed, proc.stderr)
     assert "Traceback" not in proc.stderr and "No answer from DPS" in proc.stderr
     assert spec.key not in proc.stderr + proc.stdout
+
+
+def test_ctrl_c_cancels_with_exit_130(emulator):
+    import signal
+
+    spec = emulator.add_individual("sensor-017", faults=Faults(no_answer=True))
+    env = os.environ | env_for(emulator, "sensor-017", spec.key)
+    proc = subprocess.Popen([sys.executable, "-m", "wizard", "run", "--trusted-ca", emulator.ca_file,
+                             "--timeout", "30"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 20
+    while not any(q.registration_id == "sensor-017" for q in emulator.dps_requests):
+        assert time.monotonic() < deadline, "the register request never arrived"
+        time.sleep(0.05)
+    start = time.monotonic()
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 130 and time.monotonic() - start < 3, (proc.returncode, err)
+    assert "Cancelled" in err and "Traceback" not in err
