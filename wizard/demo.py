@@ -63,11 +63,28 @@ def _demo_key(folder: Path, name: str) -> str:
 
 def start_demo_emulator(bind: str = "127.0.0.1", *, assign_at_once: bool = False,
                         state_dir: Path | None = None) -> DemoEmulator:
-    """Start the emulator on its own thread; raises with a clear message when the address is taken."""
-    from wizard.emulator import Emulator, EmulatorThread
+    """Start the emulator on its own thread; raises with a clear message when the address is taken.
+
+    MQTT over WebSockets needs port 443, which an ordinary Linux user may not open: the demo then runs
+    without it (plain MQTT on 8883 is what the demo uses) rather than not at all."""
+    from wizard.emulator import EmulatorAddressInUse, EmulatorError
 
     folder = Path(state_dir or config_dir() / "emulator")
-    emulator = Emulator(bind=bind, assign_at_once=assign_at_once, state_dir=str(folder))
+    try:
+        return _start(bind, assign_at_once, folder, websockets=True)
+    except EmulatorAddressInUse as exc:
+        if ":443" not in str(exc):
+            raise
+    except EmulatorError as exc:
+        if ":443" not in str(exc):
+            raise
+    return _start(bind, assign_at_once, folder, websockets=False)
+
+
+def _start(bind: str, assign_at_once: bool, folder: Path, websockets: bool) -> DemoEmulator:
+    from wizard.emulator import Emulator, EmulatorThread
+
+    emulator = Emulator(bind=bind, assign_at_once=assign_at_once, state_dir=str(folder), websockets=websockets)
     individual = emulator.add_individual(DEMO_INDIVIDUAL_ID, key=_demo_key(folder, DEMO_INDIVIDUAL_ID),
                                          initial_twin={"telemetryInterval": 5},
                                          return_payload={"welcome": "Provisioned by the built-in demo emulator"})
