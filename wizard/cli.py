@@ -43,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--demo", action="store_true", help="open the wizard with the built-in emulator's demo")
     parser.add_argument("--lang", metavar="LANG", help="user-interface language: en or zh_TW (default: the system's)")
+    parser.add_argument("--self-check", action="store_true",
+                        help="check this installation (versions, keyring, CA roots, resources, emulator) and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     run = sub.add_parser("run", help="provision and send telemetry without the GUI",
@@ -87,8 +89,60 @@ def build_parser() -> argparse.ArgumentParser:
     delete = psub.add_parser("delete", help="delete a profile and its saved keys")
     delete.add_argument("name")
 
+    _add_batch_parser(sub)
+    _add_check_parser(sub)
     sub.add_parser("emulator", help="run the built-in DPS + IoT Hub emulator in the foreground", add_help=False)
     return parser
+
+
+def _add_batch_parser(sub: argparse._SubParsersAction) -> None:
+    b = sub.add_parser("batch", help="provision many devices of an enrollment group",
+                       description="Provision many devices of an enrollment group (device keys derived from "
+                                   "PROVISIONING_SYMMETRIC_KEY, the group key), a bounded number at once.",
+                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       epilog=ENV_HELP + "\n" + EXIT_CODES_HELP.replace("0    success", "0    every device succeeded"))
+    ids = b.add_mutually_exclusive_group()
+    ids.add_argument("--registration-ids", metavar="LIST",
+                     help="comma- or space-separated IDs and/or a pattern such as 'sensor-{001..100}'")
+    ids.add_argument("--csv", metavar="FILE", help="CSV with a registration_id column (optional provisioning_payload)")
+    b.add_argument("--group", action="store_true", help="accepted for symmetry with run; batch always uses a group key")
+    b.add_argument("--host", help="provisioning endpoint (overrides PROVISIONING_HOST)")
+    b.add_argument("--id-scope", help="ID scope (overrides PROVISIONING_IDSCOPE)")
+    b.add_argument("--count", type=int, default=None, metavar="N", help="telemetry messages per device (default 0)")
+    b.add_argument("--interval", type=float, default=None, metavar="SECONDS", help="pause between messages")
+    b.add_argument("--payload-template", metavar="TEXT", help="JSON body with placeholders, as in run")
+    b.add_argument("--property", action="append", default=[], metavar="NAME=VALUE", help="a custom message property")
+    b.add_argument("--provisioning-payload", metavar="JSON", help="payload sent with every registration")
+    b.add_argument("--trusted-ca", metavar="FILE", help="PEM file of trusted roots (replaces the OS roots)")
+    b.add_argument("--websockets", action="store_true", help="MQTT over WebSockets (port 443)")
+    b.add_argument("--timeout", type=float, default=None, metavar="SECONDS", help="deadline for each network step")
+    b.add_argument("--concurrency", type=int, default=8, metavar="N", help="devices provisioned at once (default 8)")
+    b.add_argument("--export-csv", metavar="FILE", help="write the results as CSV")
+    b.add_argument("--export-json", metavar="FILE", help="write the results as JSON")
+    b.add_argument("--include-derived-keys", action="store_true",
+                   help="also export each derived device key (secret!); the group key is never exported")
+    b.add_argument("--json", action="store_true", help="print one JSON object with every device's result")
+    b.add_argument("--quiet", action="store_true", help="print nothing but errors (and --json output)")
+    b.add_argument("--profile", metavar="NAME", help="use a saved profile, its group key from the keyring")
+    b.add_argument("--demo", action="store_true", help="start the built-in emulator with a group enrollment")
+    b.add_argument("--demo-bind", default="127.0.0.1", metavar="ADDRESS", help="loopback address for --demo")
+
+
+def _add_check_parser(sub: argparse._SubParsersAction) -> None:
+    c = sub.add_parser("check", help="check the network path to DPS: DNS, ports 8883/443, proxy, TLS, clock",
+                       description="Check DNS, TCP to 8883 and 443 (directly and through the proxy), the TLS "
+                                   "certificate chain and the clock, and say what to try for each failure.",
+                       epilog="exit codes: 0 all checks passed, 4 some warnings, 5 some checks failed, 1 bad input")
+    c.add_argument("--host", help="the endpoint to check (default PROVISIONING_HOST or the global endpoint)")
+    c.add_argument("--profile", metavar="NAME", help="check a saved profile's endpoint, proxy and trusted CA")
+    c.add_argument("--trusted-ca", metavar="FILE", help="PEM file of trusted roots (replaces the OS roots)")
+    c.add_argument("--websockets", action="store_true", help="the device will use MQTT over WebSockets (443)")
+    c.add_argument("--proxy-host", metavar="HOST", help="HTTP proxy host")
+    c.add_argument("--proxy-port", type=int, metavar="PORT", help="HTTP proxy port")
+    c.add_argument("--timeout", type=float, default=None, metavar="SECONDS", help="per-check timeout (default 3)")
+    c.add_argument("--json", action="store_true", help="print one JSON object")
+    c.add_argument("--demo", action="store_true", help="start the built-in emulator and check it")
+    c.add_argument("--demo-bind", default="127.0.0.1", metavar="ADDRESS", help="loopback address for --demo")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,10 +160,22 @@ def run_main(argv: list[str] | None = None) -> int:
         return emulator_main(args_list[1:])
     parser = build_parser()
     args = parser.parse_args(args_list)
+    if args.self_check:
+        from wizard.selfcheck import main as selfcheck_main
+
+        return selfcheck_main()
     if args.command == "run":
         from wizard.cli_run import run_command
 
         return run_command(args)
+    if args.command == "batch":
+        from wizard.cli_batch import batch_command
+
+        return batch_command(args)
+    if args.command == "check":
+        from wizard.cli_check import check_command
+
+        return check_command(args)
     if args.command == "profiles":
         from wizard.cli_profiles import profiles_command
 
