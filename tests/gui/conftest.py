@@ -4,6 +4,7 @@ demo emulator listens on an address of its own."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import itertools
 import os
 import time
@@ -13,8 +14,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 import qasync  # noqa: E402
+import shiboken6  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWizard  # noqa: E402
+
+import wizard.ui  # noqa: E402,F401 - installs wizard.ui.qtfix before any qasync loop runs
 
 
 def pytest_asyncio_loop_factories(config, item):  # noqa: ANN001, ANN201
@@ -76,3 +80,19 @@ def make_wizard(qtbot, config_dir, memory_keyring) -> Iterator[Callable[..., obj
         if w.run_page.run is not None:
             w.run_page.run.cancel()
         w.demo.stop()
+        # Delete the C++ side here, on the GUI thread: the Python wrappers hold reference cycles (slots),
+        # and a garbage collection that happens to run on an SDK thread must not destroy QObjects there.
+        if shiboken6.isValid(w):
+            shiboken6.delete(w)
+    made.clear()
+    gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread() -> Iterator[None]:
+    """Each test's qasync loop owns QObjects (timers, notifiers) in reference cycles. Collect them here, on
+    the GUI thread, before the next test starts SDK threads: a collection that runs on an SDK thread would
+    destroy them there ("Timers cannot be stopped from another thread", then an abort)."""
+    gc.collect()
+    yield
+    gc.collect()

@@ -30,7 +30,7 @@ async def test_heartbeat_during_a_1000_message_run(qtbot, make_wizard):  # noqa:
         gaps.append(now - last[0])
         last[0] = now
 
-    timer = QTimer()
+    timer = QTimer(w)
     timer.setTimerType(Qt.TimerType.PreciseTimer)
     timer.setInterval(20)
     timer.timeout.connect(beat)
