@@ -132,7 +132,9 @@ class StepList(QTreeWidget):
         header.setSectionResizeMode(1, header.ResizeMode.ResizeToContents)
         self.reset_steps()
         rows = len(steps)
-        self.setMinimumHeight(self.sizeHintForRow(0) * rows + self.header().sizeHint().height() + 6)
+        height = self.sizeHintForRow(0) * rows + self.header().sizeHint().height() + 8
+        self.setMinimumHeight(height)
+        self.setMaximumHeight(height + 4)
 
     def reset_steps(self) -> None:
         self._started.clear()

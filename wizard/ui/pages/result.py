@@ -27,7 +27,7 @@ def _json_box(parent: QWidget, name: str) -> QPlainTextEdit:
     box.setReadOnly(True)
     box.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
     box.setAccessibleName(name)
-    box.setFixedHeight(box.fontMetrics().lineSpacing() * 3 + 12)
+    box.setFixedHeight(box.fontMetrics().lineSpacing() * 5 + 12)
     return box
 
 
