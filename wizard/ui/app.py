@@ -51,6 +51,8 @@ def create_app(argv: list[str]):  # noqa: ANN201
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName("dps-wizard")
     app.setWindowIcon(QIcon(str(icon_path("app.svg"))))
+    # The wizard's coroutine decides when to leave (after cancelling a run), not the last window closing.
+    app.setQuitOnLastWindowClosed(False)
     return app
 
 
@@ -92,6 +94,11 @@ def main(argv: list[str] | None = None) -> int:
     code = 1
     try:
         code, interrupted = loop.run_until_complete(run_wizard(args))
+    except BaseException:
+        import traceback
+
+        traceback.print_exc()  # before os._exit below, which would swallow it
+        raise
     finally:
         if interrupted:
             # A cancelled SDK call can keep a worker thread in a TLS handshake for up to 60 s; closing the
