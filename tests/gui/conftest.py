@@ -18,7 +18,7 @@ import shiboken6  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWizard  # noqa: E402
 
-import wizard.ui  # noqa: E402,F401 - installs wizard.ui.qtfix before any qasync loop runs
+
 
 
 def pytest_asyncio_loop_factories(config, item):  # noqa: ANN001, ANN201

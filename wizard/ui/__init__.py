@@ -1,5 +1,1 @@
 """The Qt face of the wizard: QWizard pages, widgets and the qasync start-up (wizard.ui.app.main)."""
-
-from wizard.ui import qtfix as _qtfix
-
-_qtfix.install()
