@@ -29,6 +29,7 @@ ENV_HELP = """environment (as in the SDK quickstart):
   PROVISIONING_IDSCOPE          ID scope of the DPS instance
   PROVISIONING_REGISTRATION_ID  registration ID of the enrollment
   PROVISIONING_SYMMETRIC_KEY    the enrollment's key (the group key with --group); never pass it as an argument
+  PROVISIONING_PROXY_PASSWORD   the proxy password, with --proxy (never an argument either)
 """
 
 
@@ -66,6 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--provisioning-payload", metavar="JSON", help="payload sent with the registration")
     run.add_argument("--trusted-ca", metavar="FILE", help="PEM file of trusted roots (replaces the OS roots)")
     run.add_argument("--websockets", action="store_true", help="MQTT over WebSockets (port 443)")
+    run.add_argument("--proxy", metavar="HOST:PORT",
+                     help="connect through this proxy (password from PROVISIONING_PROXY_PASSWORD or the keyring)")
+    run.add_argument("--proxy-kind", choices=("HTTP", "SOCKS4", "SOCKS5"), default=None, help="proxy type (HTTP)")
+    run.add_argument("--proxy-user", metavar="NAME", help="proxy user name")
     run.add_argument("--read-twin", action="store_true", help="read the device twin after connecting")
     run.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
                      help="deadline for each network step: registration, hub connection, each message (default 60)")

@@ -24,13 +24,14 @@ from wizard.core import events as ev
 from wizard.core import keys
 from wizard.core.events import Outcome, Step
 from wizard.core.problems import Problem
-from wizard.core.profile import DEFAULT_HOST, Enrollment, Profile, errors, validate
+from wizard.core.profile import DEFAULT_HOST, Enrollment, Profile, Proxy, errors, validate
 from wizard.core.redact import redact, register_secret
 
 ENV_HOST = "PROVISIONING_HOST"
 ENV_SCOPE = "PROVISIONING_IDSCOPE"
 ENV_REG_ID = "PROVISIONING_REGISTRATION_ID"
 ENV_KEY = "PROVISIONING_SYMMETRIC_KEY"
+ENV_PROXY_PASSWORD = "PROVISIONING_PROXY_PASSWORD"
 
 
 
@@ -70,6 +71,12 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
         given["enrollment"] = Enrollment.GROUP
     if args.property:
         given["properties"] = _property_pairs(args.property)
+    if args.proxy:
+        host, sep, port = args.proxy.rpartition(":")
+        if not sep or not host or not port.isdigit():
+            raise UsageError(f"Proxy '{args.proxy}' must be written HOST:PORT, e.g. proxy.example.com:3128.",
+                             "proxy_host")
+        given["proxy"] = Proxy(host.strip("[]"), int(port), args.proxy_user or "", args.proxy_kind or "HTTP")
     return given
 
 
@@ -223,8 +230,9 @@ def run_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
         device_key = (keys.derive_device_key(key, profile.registration_id) if profile.is_group
                       else keys.normalise_key(key))
         register_secret(device_key)
+        proxy_password = _proxy_password(args, profile, env)
         try:
-            finished = asyncio.run(_run(profile, device_key, printer, None, args.max_in_flight))
+            finished = asyncio.run(_run(profile, device_key, printer, proxy_password, args.max_in_flight))
         except KeyboardInterrupt:
             print("Cancelled.", file=err)
             return EXIT_CANCELLED
@@ -247,6 +255,20 @@ def run_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
             demo.stop()
         out.flush()
         err.flush()
+
+
+def _proxy_password(args: argparse.Namespace, profile: Profile, env: dict[str, str]) -> str | None:
+    if profile.proxy is None:
+        return None
+    if env.get(ENV_PROXY_PASSWORD):
+        register_secret(env[ENV_PROXY_PASSWORD])
+        return env[ENV_PROXY_PASSWORD]
+    if args.profile:
+        from wizard.core.secrets import SecretStore, SecretStoreError
+
+        with contextlib.suppress(SecretStoreError):
+            return SecretStore().get(args.profile, "proxy-password")
+    return None
 
 
 def _invalid_input(args: argparse.Namespace, messages: list[str], fields: list[str | None], out: TextIO,
