@@ -97,6 +97,16 @@ def count_ca_roots() -> tuple[int, bool]:
     return 0, False
 
 
+def windows_store_count() -> int:
+    """The certificates load_default_certs() takes from the Windows ROOT and CA stores (for TLS servers)."""
+    seen = set()
+    for store in ("CA", "ROOT"):
+        for cert, encoding, trust in ssl.enum_certificates(store):  # type: ignore[attr-defined]
+            if encoding == "x509_asn" and (trust is True or ssl.Purpose.SERVER_AUTH.oid in trust):
+                seen.add(cert)
+    return len(seen)
+
+
 def certifi_bundle() -> Path | None:
     try:
         import certifi
@@ -130,7 +140,9 @@ def check_ca_roots() -> Check:
     count, azure = count_ca_roots()
     paths = ssl.get_default_verify_paths()
     if os.environ.get(FALLBACK_MARK):
-        source = f"system store plus certifi's bundle ({os.environ.get(CERT_ENV)})"
+        system = (f"{windows_store_count()} from the Windows stores" if sys.platform == "win32"
+                  else "none from the system")
+        source = f"{system} plus certifi's bundle ({os.environ.get(CERT_ENV)})"
         if fallback:
             source += ", added now because the system store lacks Azure's root"
     elif os.environ.get(CERT_ENV):
@@ -277,6 +289,40 @@ def _loopback_addresses() -> list[str]:
     return picks + ["127.0.0.1"]
 
 
+def _mqtt_hello(address: str, ca_pem: str, id_scope: str, timeout: float) -> str:
+    """TLS with the emulator's CA, then an MQTT CONNECT with a made-up token: the CONNACK (refused) proves the
+    TLS stack and the emulator's DPS end to end without provisioning anything."""
+
+    def text(value: str) -> bytes:
+        data = value.encode()
+        return len(data).to_bytes(2, "big") + data
+
+    body = (text("MQTT") + bytes([4, 0xC2]) + (60).to_bytes(2, "big") + text("selfcheck")
+            + text(f"{id_scope}/registrations/selfcheck/api-version=2019-03-31")
+            + text("SharedAccessSignature sr=selfcheck&sig=c2VsZmNoZWNr&se=1&skn=registration"))
+    length, remaining = b"", len(body)
+    while True:  # MQTT's variable-length "remaining length"
+        remaining, digit = divmod(remaining, 128)
+        length += bytes([digit | (0x80 if remaining else 0)])
+        if not remaining:
+            break
+    packet = b"\x10" + length + body
+    ctx = ssl.create_default_context(cadata=ca_pem)
+    with socket.create_connection((address, 8883), timeout=timeout) as raw, \
+            ctx.wrap_socket(raw, server_hostname=address) as tls:
+        tls.sendall(packet)
+        connack = b""
+        while len(connack) < 4:
+            chunk = tls.recv(4 - len(connack))
+            if not chunk:
+                break
+            connack += chunk
+        version = tls.version()
+    if len(connack) != 4 or connack[0] != 0x20:
+        raise ValueError(f"no MQTT CONNACK after {version} (got {connack!r})")
+    return f"answered {version} with its own CA and MQTT CONNACK (code {connack[3]}, a made-up token)"
+
+
 def check_emulator(timeout: float = 15) -> Check:
     from wizard.emulator import Emulator, EmulatorAddressInUse, EmulatorError, EmulatorThread
 
@@ -297,17 +343,13 @@ def check_emulator(timeout: float = 15) -> Check:
             except Exception as exc:
                 return Check("emulator", False, f"could not start: {type(exc).__name__}: {exc}")
             try:
-                ctx = ssl.create_default_context(cadata=emulator.ca_pem)
-                with socket.create_connection((address, 8883), timeout=timeout) as raw, \
-                        ctx.wrap_socket(raw, server_hostname=address) as tls:
-                    version = tls.version()
-            except (OSError, ssl.SSLError) as exc:
-                return Check("emulator", False, f"started on {address}:8883 but TLS failed: {exc}")
+                answer = _mqtt_hello(address, emulator.ca_pem, emulator.id_scope, timeout)
+            except (OSError, ssl.SSLError, ValueError) as exc:
+                return Check("emulator", False, f"started on {address}:8883 but did not answer: {exc}")
             finally:
                 thread.stop()
             took = time.perf_counter() - started
-            return Check("emulator", True, f"started on {address}:8883 and answered {version} with its own CA, "
-                                           f"stopped ({took:.2f} s)")
+            return Check("emulator", True, f"started on {address}:8883, {answer}, stopped ({took:.2f} s)")
     return Check("emulator", False, f"could not start: {last}")
 
 
