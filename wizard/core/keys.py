@@ -7,6 +7,8 @@ import binascii
 import hashlib
 import hmac
 
+from wizard.core.i18n import QT_TRANSLATE_NOOP, Text, english_fragment
+
 MIN_KEY_BYTES = 16
 MAX_KEY_BYTES = 64
 
@@ -17,16 +19,23 @@ def normalise_key(text: str) -> str:
 
 
 def key_problem(text: str) -> str | None:
-    """Why this text is not a usable symmetric key, or None when it is. Never echoes the key."""
+    """Why this text is not a usable symmetric key (English, no subject: "is empty"), or None. Never echoes it."""
+    problem = key_problem_text(text)
+    return english_fragment(problem).rstrip(".") if problem else None
+
+
+def key_problem_text(text: str) -> Text | None:
+    """The same as a translatable sentence about %1 (the key's label), or None when the key is usable."""
     key = normalise_key(text)
     if not key:
-        return "is empty"
+        return Text(QT_TRANSLATE_NOOP("core", "%1 is empty."))
     try:
         raw = base64.b64decode(key, validate=True)
     except (binascii.Error, ValueError):
-        return "is not valid Base64 (only A-Z, a-z, 0-9, + and / with = padding)"
+        return Text(QT_TRANSLATE_NOOP("core", "%1 is not valid Base64 (only A-Z, a-z, 0-9, + and / with = padding)."))
     if not MIN_KEY_BYTES <= len(raw) <= MAX_KEY_BYTES:
-        return f"decodes to {len(raw)} bytes; a DPS key is {MIN_KEY_BYTES} to {MAX_KEY_BYTES} bytes"
+        return Text(QT_TRANSLATE_NOOP("core", "%1 decodes to %2 bytes; a DPS key is %3 to %4 bytes."),
+                    (len(raw), MIN_KEY_BYTES, MAX_KEY_BYTES))
     return None
 
 
