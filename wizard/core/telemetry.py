@@ -8,6 +8,8 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from wizard.core.i18n import QT_TRANSLATE_NOOP, Text, english_fragment, json_reason
+
 # ${n} message number (1-based), ${count} total, ${timestamp} UTC ISO 8601, ${device_id}, ${message_id}
 PLACEHOLDERS = ("n", "count", "timestamp", "device_id", "message_id")
 DEFAULT_PAYLOAD_TEMPLATE = (
@@ -32,26 +34,37 @@ def render(template: str, n: int, count: int, device_id: str, message_id: str, t
 
 
 def template_problem(template: str) -> str | None:
-    """Why this payload template cannot be used, as the end of a sentence, or None."""
+    """Why this payload template cannot be used, as the end of a sentence ("is empty: ..."), or None."""
+    problem = template_problem_text(template)
+    return english_fragment(problem) if problem else None
+
+
+def template_problem_text(template: str) -> Text | None:
+    """The same as a translatable sentence about %1 (the field's label), or None."""
     if not template.strip():
-        return "is empty: enter a JSON document (placeholders: ${n}, ${count}, ${timestamp}, ${device_id})."
+        return Text(QT_TRANSLATE_NOOP("core", "%1 is empty: enter a JSON document (placeholders: ${n}, ${count}, "
+                                              "${timestamp}, ${device_id})."))
+    not_placeholder = Text(QT_TRANSLATE_NOOP("core", "%1 has a '$' that is not a placeholder (write $$ for a "
+                                                     "literal dollar sign)."))
     try:
         names = {m.group("named") or m.group("braced") for m in string.Template.pattern.finditer(template)}
     except (ValueError, TypeError):
-        return "has a '$' that is not a placeholder (write $$ for a literal dollar sign)."
+        return not_placeholder
     unknown = sorted(n for n in names if n and n not in PLACEHOLDERS)
     if unknown:
-        return f"uses an unknown placeholder ${{{unknown[0]}}}; known: " + ", ".join(f"${{{p}}}" for p in PLACEHOLDERS) + "."
+        return Text(QT_TRANSLATE_NOOP("core", "%1 uses an unknown placeholder %2; known: %3."),
+                    (f"${{{unknown[0]}}}", ", ".join(f"${{{p}}}" for p in PLACEHOLDERS)))
     try:
         sample = render(template, 1, 1, "device-1", str(uuid.UUID(int=0)), "2026-01-01T00:00:00.000Z")
     except (ValueError, KeyError):
-        return "has a '$' that is not a placeholder (write $$ for a literal dollar sign)."
+        return not_placeholder
     try:
         json.loads(sample)
     except json.JSONDecodeError as exc:
-        return f"does not give valid JSON for message 1: {exc.msg} (column {exc.colno})."
+        return Text(QT_TRANSLATE_NOOP("core", "%1 does not give valid JSON for message 1: %2 (column %3)."),
+                    (json_reason(exc.msg), exc.colno))
     if len(sample.encode("utf-8")) > MAX_PAYLOAD_BYTES:
-        return "gives a message larger than IoT Hub's 256 KB limit."
+        return Text(QT_TRANSLATE_NOOP("core", "%1 gives a message larger than IoT Hub's 256 KB limit."))
     return None
 
 
