@@ -13,7 +13,8 @@ from enum import StrEnum
 from typing import Any
 
 from wizard.core import keys
-from wizard.core.telemetry import DEFAULT_PAYLOAD_TEMPLATE, template_problem
+from wizard.core.i18n import QT_TRANSLATE_NOOP, Text, Translate, json_reason
+from wizard.core.telemetry import DEFAULT_PAYLOAD_TEMPLATE, template_problem_text
 
 DEFAULT_HOST = "global.azure-devices-provisioning.net"
 DEFAULT_TIMEOUT_S = 60.0
@@ -39,58 +40,82 @@ class Severity(StrEnum):
 @dataclass(frozen=True)
 class FieldIssue:
     field: str  # the Profile attribute (or "key") the message belongs to
-    message: str  # a whole sentence that names the field
+    message: str  # a whole sentence that names the field (English)
     severity: Severity = Severity.ERROR
+    text: Text | None = None  # the same sentence, translatable (the GUI and the CLI show it translated)
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
+    @classmethod
+    def of(cls, name: str, sentence: Text, severity: Severity = Severity.ERROR) -> FieldIssue:
+        return cls(name, sentence.render(), severity, sentence)
+
+    def render(self, translate: Translate | None = None) -> str:
+        """The message, translated when `translate` is given (a plain-English issue is looked up as is)."""
+        if self.text is not None:
+            return self.text.render(translate)
+        return translate(self.message) if translate else self.message
+
 
 FIELD_LABELS = {
-    "name": "Profile name",
-    "host": "Provisioning endpoint",
-    "id_scope": "ID scope",
-    "registration_id": "Registration ID",
-    "key": "Symmetric key",
-    "trusted_ca": "Trusted CA certificate",
-    "proxy_host": "Proxy host",
-    "proxy_port": "Proxy port",
-    "timeout_s": "Timeout",
-    "count": "Number of messages",
-    "interval_s": "Interval",
-    "payload_template": "Payload template",
-    "properties": "Custom properties",
-    "provisioning_payload": "Provisioning payload",
+    "name": QT_TRANSLATE_NOOP("core", "Profile name"),
+    "host": QT_TRANSLATE_NOOP("core", "Provisioning endpoint"),
+    "id_scope": QT_TRANSLATE_NOOP("core", "ID scope"),
+    "registration_id": QT_TRANSLATE_NOOP("core", "Registration ID"),
+    "key": QT_TRANSLATE_NOOP("core", "Symmetric key"),
+    "trusted_ca": QT_TRANSLATE_NOOP("core", "Trusted CA certificate"),
+    "proxy_host": QT_TRANSLATE_NOOP("core", "Proxy host"),
+    "proxy_port": QT_TRANSLATE_NOOP("core", "Proxy port"),
+    "timeout_s": QT_TRANSLATE_NOOP("core", "Timeout"),
+    "count": QT_TRANSLATE_NOOP("core", "Number of messages"),
+    "interval_s": QT_TRANSLATE_NOOP("core", "Interval"),
+    "payload_template": QT_TRANSLATE_NOOP("core", "Payload template"),
+    "properties": QT_TRANSLATE_NOOP("core", "Custom properties"),
+    "provisioning_payload": QT_TRANSLATE_NOOP("core", "Provisioning payload"),
 }
+GROUP_KEY_LABEL = QT_TRANSLATE_NOOP("core", "Group key")
 
 
-def _issue(name: str, text: str, severity: Severity = Severity.ERROR) -> FieldIssue:
-    return FieldIssue(name, f"{FIELD_LABELS[name]} {text}", severity)
+def field_label(name: str) -> Text:
+    """The field's label as a translatable value (its own name when the field has no label)."""
+    return Text(FIELD_LABELS.get(name, name))
+
+
+def _issue(name: str, template: str, *args: object, severity: Severity = Severity.ERROR) -> FieldIssue:
+    """An issue whose sentence starts with the field's label: `template` has %1 for it, %2... for `args`."""
+    return FieldIssue.of(name, Text(template, (field_label(name), *args)), severity)
 
 
 def check_host(value: str, name: str = "host") -> FieldIssue | None:
     host = value.strip()
     if not host:
-        return _issue(name, "is empty: enter a host name such as global.azure-devices-provisioning.net.")
+        return _issue(name, QT_TRANSLATE_NOOP("core", "%1 is empty: enter a host name such as "
+                                                      "global.azure-devices-provisioning.net."))
     if "://" in host or "/" in host or ":" in host or " " in host:
-        return _issue(name, "must be a host name only, without https://, a port or a path.")
+        return _issue(name, QT_TRANSLATE_NOOP("core", "%1 must be a host name only, without https://, a port or "
+                                                      "a path."))
     if len(host) > 253 or not all(_HOST_LABEL.match(label) for label in host.rstrip(".").split(".")):
-        return _issue(name, "is not a valid host name (letters, digits, hyphens and dots).")
+        return _issue(name, QT_TRANSLATE_NOOP("core", "%1 is not a valid host name (letters, digits, hyphens and "
+                                                      "dots)."))
     return None
 
 
 def check_id_scope(value: str) -> FieldIssue | None:
     scope = value.strip()
     if not scope:
-        return _issue("id_scope", "is empty: copy it from the DPS instance's Overview page in the Azure portal.")
+        return _issue("id_scope", QT_TRANSLATE_NOOP("core", "%1 is empty: copy it from the DPS instance's Overview "
+                                                            "page in the Azure portal."))
     if any(c.isspace() for c in scope) or any(c in scope for c in "/#+?&%"):
-        return _issue("id_scope", "contains spaces or characters that are never part of an ID scope.")
+        return _issue("id_scope", QT_TRANSLATE_NOOP("core", "%1 contains spaces or characters that are never part "
+                                                            "of an ID scope."))
     if not _ID_SCOPE.match(scope):
         return _issue(
             "id_scope",
-            "does not look like one from Azure (0ne followed by 8 hexadecimal digits, e.g. 0ne00012345).",
-            Severity.WARNING,
+            QT_TRANSLATE_NOOP("core", "%1 does not look like one from Azure (0ne followed by 8 hexadecimal digits, "
+                                      "e.g. 0ne00012345)."),
+            severity=Severity.WARNING,
         )
     return None
 
@@ -98,29 +123,36 @@ def check_id_scope(value: str) -> FieldIssue | None:
 def check_registration_id(value: str) -> FieldIssue | None:
     reg = value.strip()
     if not reg:
-        return _issue("registration_id", "is empty: enter the registration ID of the enrollment.")
-    bad = sorted({c for c in reg if c in "/#+? "} | ({"space"} if any(c.isspace() for c in reg) else set()))
-    if bad:
-        shown = ", ".join("a space" if c in (" ", "space") else f"'{c}'" for c in bad)
-        return _issue("registration_id", f"cannot contain {shown}.")
+        return _issue("registration_id", QT_TRANSLATE_NOOP("core", "%1 is empty: enter the registration ID of the "
+                                                                   "enrollment."))
+    chars = ", ".join(f"'{c}'" for c in sorted({c for c in reg if c in "/#+?"}))
+    space = any(c.isspace() for c in reg)
+    if chars and space:
+        return _issue("registration_id", QT_TRANSLATE_NOOP("core", "%1 cannot contain %2 or a space."), chars)
+    if chars:
+        return _issue("registration_id", QT_TRANSLATE_NOOP("core", "%1 cannot contain %2."), chars)
+    if space:
+        return _issue("registration_id", QT_TRANSLATE_NOOP("core", "%1 cannot contain a space."))
     if len(reg) > 128:
-        return _issue("registration_id", f"is {len(reg)} characters long; the limit is 128.")
+        return _issue("registration_id", QT_TRANSLATE_NOOP("core", "%1 is %2 characters long; the limit is 128."),
+                      len(reg))
     if reg != reg.lower():
-        return _issue("registration_id", "must be lower case (DPS registration IDs are lower case).")
+        return _issue("registration_id", QT_TRANSLATE_NOOP("core", "%1 must be lower case (DPS registration IDs "
+                                                                   "are lower case)."))
     if not _REGISTRATION_ID.match(reg):
         return _issue(
             "registration_id",
-            "may only use a-z, 0-9, '-', '.', '_' and ':', and must start and end with a letter or digit.",
+            QT_TRANSLATE_NOOP("core", "%1 may only use a-z, 0-9, '-', '.', '_' and ':', and must start and end with "
+                                      "a letter or digit."),
         )
     return None
 
 
 def check_key(value: str, group: bool = False) -> FieldIssue | None:
-    problem = keys.key_problem(value)
+    problem = keys.key_problem_text(value)
     if problem is None:
         return None
-    label = "Group key" if group else FIELD_LABELS["key"]
-    return FieldIssue("key", f"{label} {problem}.")
+    return FieldIssue.of("key", problem.about(Text(GROUP_KEY_LABEL if group else FIELD_LABELS["key"])))
 
 
 def check_provisioning_payload(value: str | None) -> FieldIssue | None:
@@ -129,27 +161,30 @@ def check_provisioning_payload(value: str | None) -> FieldIssue | None:
     try:
         json.loads(value)
     except json.JSONDecodeError as exc:
-        return _issue("provisioning_payload", f"is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno}).")
+        return _issue("provisioning_payload",
+                      QT_TRANSLATE_NOOP("core", "%1 is not valid JSON: %2 (line %3, column %4)."),
+                      json_reason(exc.msg), exc.lineno, exc.colno)
     return None
 
 
 def check_profile_name(value: str) -> FieldIssue | None:
     name = value.strip()
     if not name:
-        return _issue("name", "is empty: give the profile a name you will recognise.")
+        return _issue("name", QT_TRANSLATE_NOOP("core", "%1 is empty: give the profile a name you will recognise."))
     if len(name) > _PROFILE_NAME_MAX:
-        return _issue("name", f"is longer than {_PROFILE_NAME_MAX} characters.")
+        return _issue("name", QT_TRANSLATE_NOOP("core", "%1 is longer than %2 characters."), _PROFILE_NAME_MAX)
     if any(ord(c) < 32 for c in name):
-        return _issue("name", "cannot contain control characters.")
+        return _issue("name", QT_TRANSLATE_NOOP("core", "%1 cannot contain control characters."))
     return None
 
 
 def check_properties(props: dict[str, str]) -> FieldIssue | None:
     for key in props:
         if not _PROPERTY_NAME.match(key):
-            return _issue("properties", f"'{key[:40]}' is not a valid property name (letters, digits, '_', '.', '-').")
+            return _issue("properties", QT_TRANSLATE_NOOP("core", "%1: '%2' is not a valid property name (letters, "
+                                                                  "digits, '_', '.', '-')."), key[:40])
         if key.startswith("$") or key.startswith("iothub-"):
-            return _issue("properties", f"'{key}' is reserved by IoT Hub.")
+            return _issue("properties", QT_TRANSLATE_NOOP("core", "%1: '%2' is reserved by IoT Hub."), key)
     return None
 
 
@@ -227,19 +262,22 @@ def validate(profile: Profile, key: str | None = None, *, need_name: bool = Fals
     if p.proxy is not None:
         found.append(check_host(p.proxy.host, "proxy_host"))
         if not 1 <= p.proxy.port <= 65535:
-            found.append(_issue("proxy_port", "must be between 1 and 65535."))
+            found.append(_issue("proxy_port", QT_TRANSLATE_NOOP("core", "%1 must be between %2 and %3."), 1, 65535))
     if not 1 <= p.timeout_s <= 3600:
-        found.append(_issue("timeout_s", "must be between 1 and 3600 seconds."))
+        found.append(_issue("timeout_s", QT_TRANSLATE_NOOP("core", "%1 must be between %2 and %3 seconds."), 1, 3600))
     if not 0 <= p.count <= 100_000:
-        found.append(_issue("count", "must be between 0 and 100000."))
+        found.append(_issue("count", QT_TRANSLATE_NOOP("core", "%1 must be between %2 and %3."), 0, 100000))
     if not 0 <= p.interval_s <= 3600:
-        found.append(_issue("interval_s", "must be between 0 and 3600 seconds."))
-    problem = template_problem(p.payload_template)
-    if problem:
-        found.append(_issue("payload_template", problem))
+        found.append(_issue("interval_s", QT_TRANSLATE_NOOP("core", "%1 must be between %2 and %3 seconds."), 0, 3600))
+    found.append(check_payload_template(p.payload_template))
     found.append(check_properties(p.properties))
     found.append(check_provisioning_payload(p.provisioning_payload))
     return [f for f in found if f is not None]
+
+
+def check_payload_template(template: str) -> FieldIssue | None:
+    problem = template_problem_text(template)
+    return FieldIssue.of("payload_template", problem.about(field_label("payload_template"))) if problem else None
 
 
 def errors(issues: list[FieldIssue]) -> list[FieldIssue]:
