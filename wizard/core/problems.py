@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 import json
 import logging
 import re
@@ -11,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from wizard.core.i18n import QT_TRANSLATE_NOOP, Text, Translate
 from wizard.core.redact import redact
 
 
@@ -25,6 +27,24 @@ class Problem:
     dps_error_code: int | None = None
     dps_error_message: str | None = None
     status_code: int | None = None
+    # title, meaning and hint as translatable sentences (Problem.of); None for a Problem built from plain
+    # English, which the edge then looks up as is (found when the sentence is in the catalogue).
+    texts: tuple[Text, Text, Text] | None = dataclasses.field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, code: str, title: Text, meaning: Text, hint: Text, **kwargs: Any) -> Problem:
+        """A Problem whose title, meaning and hint can be shown translated; the English stays in the fields."""
+        return cls(code, title.render(), meaning.render(), hint.render(), texts=(title, meaning, hint), **kwargs)
+
+    def rendered(self, translate: Translate | None = None) -> tuple[str, str, str]:
+        """(title, meaning, hint) for a person, translated by `translate` (source -> translation) when given.
+        The DPS error code and message are not part of them: show those beside, as received."""
+        if self.texts is not None:
+            title, meaning, hint = (t.render(translate) for t in self.texts)
+            return title, meaning, hint
+        if translate is None:
+            return self.title, self.meaning, self.hint
+        return translate(self.title), translate(self.meaning), translate(self.hint)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -141,11 +161,39 @@ def _status_in(exc: BaseException) -> int | None:
     return None
 
 
+def _t(source: str, *args: Any) -> Text:
+    return Text(source, args)
+
+
 AUTH_HINT = (
     "Check that the key is the enrollment's primary or secondary key (copied whole), that the registration ID "
     "matches the enrollment exactly, and that the ID scope is the one on the DPS Overview page. For a group "
     "enrollment, choose 'Enrollment group' so the device key is derived from the group key."
 )
+_AUTH_HINT_GROUP = QT_TRANSLATE_NOOP(
+    "core",
+    "Check that the key is the enrollment's primary or secondary key (copied whole), that the registration ID "
+    "matches the enrollment exactly, and that the ID scope is the one on the DPS Overview page. For a group "
+    "enrollment, choose 'Enrollment group' so the device key is derived from the group key.")
+_AUTH_HINT_INDIVIDUAL = QT_TRANSLATE_NOOP(
+    "core",
+    "Check that the key is the enrollment's primary or secondary key (copied whole), that the registration ID "
+    "matches the enrollment exactly, and that the ID scope is the one on the DPS Overview page. For a group "
+    "enrollment, choose 'Enrollment group' so the device key is derived from the group key. If this key belongs "
+    "to an enrollment group, the device key must be derived from it.")
+
+# What timed_out() and explain_hub() are told by the run: known phrases are translated, others shown as given.
+_PHRASES = {
+    "the IoT hub": QT_TRANSLATE_NOOP("core", "the IoT hub"),
+    "the IoT hub (twin)": QT_TRANSLATE_NOOP("core", "the IoT hub (twin)"),
+    "connecting": QT_TRANSLATE_NOOP("core", "connecting"),
+    "reading the twin": QT_TRANSLATE_NOOP("core", "reading the twin"),
+    "sending telemetry": QT_TRANSLATE_NOOP("core", "sending telemetry"),
+}
+
+
+def _phrase(value: str) -> Text | str:
+    return Text(value) if value in _PHRASES else value
 
 
 def explain_provisioning(exc: BaseException, capture: DpsResponseCapture | None = None,
@@ -160,93 +208,132 @@ def explain_provisioning(exc: BaseException, capture: DpsResponseCapture | None 
                  status_code=status)
 
     if "TlsExchangeAuthError" in names or any(isinstance(e, ssl.SSLCertVerificationError) for e in chain(exc)):
-        return Problem("tls", "The server's certificate was not trusted",
-                       "The TLS connection to the provisioning endpoint failed certificate verification. A "
-                       "company proxy that inspects TLS, or an IoT Edge gateway, presents its own certificate.",
-                       "Add your company's or gateway's root certificate as the trusted CA certificate (it "
-                       "replaces the system roots), or ask IT to exempt *.azure-devices-provisioning.net.",
-                       field="trusted_ca", **extra)
+        return Problem.of(
+            "tls", _t(QT_TRANSLATE_NOOP("core", "The server's certificate was not trusted")),
+            _t(QT_TRANSLATE_NOOP("core", "The TLS connection to the provisioning endpoint failed certificate "
+                                         "verification. A company proxy that inspects TLS, or an IoT Edge gateway, "
+                                         "presents its own certificate.")),
+            _t(QT_TRANSLATE_NOOP("core", "Add your company's or gateway's root certificate as the trusted CA "
+                                         "certificate (it replaces the system roots), or ask IT to exempt "
+                                         "*.azure-devices-provisioning.net.")),
+            field="trusted_ca", **extra)
     if "CredentialError" in names or "UnauthorizedError" in names or status == 401:
-        hint = AUTH_HINT
-        if not group:
-            hint += " If this key belongs to an enrollment group, the device key must be derived from it."
-        return Problem("auth", "DPS refused the device's credentials",
-                       "The provisioning service did not accept the SAS token made from this key, registration ID "
-                       "and ID scope.", hint, field="key", **extra)
+        return Problem.of(
+            "auth", _t(QT_TRANSLATE_NOOP("core", "DPS refused the device's credentials")),
+            _t(QT_TRANSLATE_NOOP("core", "The provisioning service did not accept the SAS token made from this key, "
+                                         "registration ID and ID scope.")),
+            _t(_AUTH_HINT_GROUP if group else _AUTH_HINT_INDIVIDUAL), field="key", **extra)
     if status == 404 or "unknown registration" in text or "not found" in (message or "").lower():
-        return Problem("not_found", "DPS does not know this registration",
-                       "No enrollment matches this registration ID in this ID scope.",
-                       "Check the registration ID (lower case, exactly as in the enrollment) and the ID scope.",
-                       field="registration_id", **extra)
+        return Problem.of(
+            "not_found", _t(QT_TRANSLATE_NOOP("core", "DPS does not know this registration")),
+            _t(QT_TRANSLATE_NOOP("core", "No enrollment matches this registration ID in this ID scope.")),
+            _t(QT_TRANSLATE_NOOP("core", "Check the registration ID (lower case, exactly as in the enrollment) and "
+                                         "the ID scope.")),
+            field="registration_id", **extra)
     if "invalid registration status disabled" in text or (message and "disabled" in message.lower()):
-        return Problem("disabled", "The enrollment is disabled",
-                       "DPS found the enrollment but it is disabled, so it will not assign the device.",
-                       "Enable the enrollment (or the device's registration) in the Azure portal, then run again.",
-                       field="registration_id", **extra)
+        return Problem.of(
+            "disabled", _t(QT_TRANSLATE_NOOP("core", "The enrollment is disabled")),
+            _t(QT_TRANSLATE_NOOP("core", "DPS found the enrollment but it is disabled, so it will not assign the "
+                                         "device.")),
+            _t(QT_TRANSLATE_NOOP("core", "Enable the enrollment (or the device's registration) in the Azure portal, "
+                                         "then run again.")),
+            field="registration_id", **extra)
     if "failed registration status" in text or code is not None:
-        return Problem("failed", "DPS could not assign the device",
-                       "The provisioning service answered that the registration failed"
-                       + (f": {redact(message)}" if message else "."),
-                       "Check the enrollment's allocation policy and linked IoT hubs, and any custom allocation "
-                       "function, then run again.", field=None, **extra)
+        if message:
+            meaning = _t(QT_TRANSLATE_NOOP("core", "The provisioning service answered that the registration failed: "
+                                                   "%1"), redact(message))
+        else:
+            meaning = _t(QT_TRANSLATE_NOOP("core", "The provisioning service answered that the registration "
+                                                   "failed."))
+        return Problem.of(
+            "failed", _t(QT_TRANSLATE_NOOP("core", "DPS could not assign the device")), meaning,
+            _t(QT_TRANSLATE_NOOP("core", "Check the enrollment's allocation policy and linked IoT hubs, and any "
+                                         "custom allocation function, then run again.")),
+            field=None, **extra)
     if "ProtocolProxyError" in names or "ProxyError" in names:
-        return Problem("proxy", "The proxy refused or failed the connection",
-                       "The connection through the configured proxy did not succeed.",
-                       "Check the proxy host, port and credentials; MQTT over WebSockets (port 443) is the mode "
-                       "proxies usually allow.", field="proxy_host", **extra)
+        return Problem.of(
+            "proxy", _t(QT_TRANSLATE_NOOP("core", "The proxy refused or failed the connection")),
+            _t(QT_TRANSLATE_NOOP("core", "The connection through the configured proxy did not succeed.")),
+            _t(QT_TRANSLATE_NOOP("core", "Check the proxy host, port and credentials; MQTT over WebSockets (port "
+                                         "443) is the mode proxies usually allow.")),
+            field="proxy_host", **extra)
     if "ConnectionFailedError" in names or "gaierror" in names or "ConnectionRefusedError" in names:
         if "gaierror" in names:
-            return Problem("dns", "The provisioning endpoint's name could not be resolved",
-                           "The host name was not found by DNS.",
-                           "Check the spelling of the provisioning endpoint and your network's DNS.",
-                           field="host", **extra)
-        return Problem("network", "Could not reach the provisioning service",
-                       "The connection to the provisioning endpoint failed (port 8883, or 443 with WebSockets).",
-                       "Check the network; if a firewall blocks port 8883, use MQTT over WebSockets (port 443) "
-                       "in Advanced, and set the proxy if your network needs one.", field="host", **extra)
+            return Problem.of(
+                "dns", _t(QT_TRANSLATE_NOOP("core", "The provisioning endpoint's name could not be resolved")),
+                _t(QT_TRANSLATE_NOOP("core", "The host name was not found by DNS.")),
+                _t(QT_TRANSLATE_NOOP("core", "Check the spelling of the provisioning endpoint and your network's "
+                                             "DNS.")),
+                field="host", **extra)
+        return Problem.of(
+            "network", _t(QT_TRANSLATE_NOOP("core", "Could not reach the provisioning service")),
+            _t(QT_TRANSLATE_NOOP("core", "The connection to the provisioning endpoint failed (port 8883, or 443 "
+                                         "with WebSockets).")),
+            _t(QT_TRANSLATE_NOOP("core", "Check the network; if a firewall blocks port 8883, use MQTT over "
+                                         "WebSockets (port 443) in Advanced, and set the proxy if your network "
+                                         "needs one.")),
+            field="host", **extra)
     if status == 429 or status is not None and status >= 500:
-        return Problem("throttled", "DPS is throttling or failing requests",
-                       f"The provisioning service kept answering {status}; the SDK retried until the time ran out.",
-                       "Wait a few minutes and run again; if it persists, check the DPS instance's quotas.",
-                       **extra)
+        return Problem.of(
+            "throttled", _t(QT_TRANSLATE_NOOP("core", "DPS is throttling or failing requests")),
+            _t(QT_TRANSLATE_NOOP("core", "The provisioning service kept answering %1; the SDK retried until the "
+                                         "time ran out."), status),
+            _t(QT_TRANSLATE_NOOP("core", "Wait a few minutes and run again; if it persists, check the DPS "
+                                         "instance's quotas.")),
+            **extra)
     if "OperationTimeout" in names or "timed out" in text:
-        return Problem("timeout", "DPS did not answer in time",
-                       "The provisioning service did not answer the registration request before the deadline.",
-                       "Check the network and the endpoint; a longer timeout helps on slow links.", field="host",
-                       **extra)
-    return Problem("unknown", "Provisioning failed",
-                   "The SDK reported an error the wizard does not recognise.",
-                   "Open the details for the raw error; check the settings and run again.", **extra)
+        return Problem.of(
+            "timeout", _t(QT_TRANSLATE_NOOP("core", "DPS did not answer in time")),
+            _t(QT_TRANSLATE_NOOP("core", "The provisioning service did not answer the registration request before "
+                                         "the deadline.")),
+            _t(QT_TRANSLATE_NOOP("core", "Check the network and the endpoint; a longer timeout helps on slow "
+                                         "links.")),
+            field="host", **extra)
+    return Problem.of(
+        "unknown", _t(QT_TRANSLATE_NOOP("core", "Provisioning failed")),
+        _t(QT_TRANSLATE_NOOP("core", "The SDK reported an error the wizard does not recognise.")),
+        _t(QT_TRANSLATE_NOOP("core", "Open the details for the raw error; check the settings and run again.")),
+        **extra)
 
 
 def timed_out(what: str, seconds: float, capture: DpsResponseCapture | None = None) -> Problem:
     """The run's own deadline passed. What DPS last said (429, 5xx) makes the explanation more precise."""
     statuses = capture.statuses if capture else []
     if statuses and statuses[-1] in (429,) or statuses and statuses[-1] >= 500:
-        return Problem("throttled", "DPS kept the device waiting",
-                       f"The provisioning service answered {statuses[-1]} {len(statuses)} times; the run gave up "
-                       f"after {seconds:g} s.",
-                       "DPS is throttling this device or its instance. Wait a few minutes and run again.",
-                       status_code=statuses[-1])
-    return Problem("timeout", f"No answer from {what} within {seconds:g} s",
-                   f"The run's timeout passed before {what} answered.",
-                   "Check the network and the endpoint (a firewall may drop traffic silently); raise the timeout "
-                   "for slow links.", field="host" if what.startswith("DPS") else None)
+        return Problem.of(
+            "throttled", _t(QT_TRANSLATE_NOOP("core", "DPS kept the device waiting")),
+            _t(QT_TRANSLATE_NOOP("core", "The provisioning service answered %1 %2 times; the run gave up after %3 s."),
+               statuses[-1], len(statuses), f"{seconds:g}"),
+            _t(QT_TRANSLATE_NOOP("core", "DPS is throttling this device or its instance. Wait a few minutes and run "
+                                         "again.")),
+            status_code=statuses[-1])
+    return Problem.of(
+        "timeout", _t(QT_TRANSLATE_NOOP("core", "No answer from %1 within %2 s"), _phrase(what), f"{seconds:g}"),
+        _t(QT_TRANSLATE_NOOP("core", "The run's timeout passed before %1 answered."), _phrase(what)),
+        _t(QT_TRANSLATE_NOOP("core", "Check the network and the endpoint (a firewall may drop traffic silently); "
+                                     "raise the timeout for slow links.")),
+        field="host" if what.startswith("DPS") else None)
 
 
 def explain_hub(exc: BaseException, during: str) -> Problem:
     names = _names(exc)
     detail = describe_chain(exc)
     if "CredentialError" in names or "UnauthorizedError" in names:
-        return Problem("hub_refused", "The IoT hub refused the device",
-                       "The hub that DPS assigned did not accept the device's credentials.",
-                       "The device may be disabled in the IoT hub, or its key changed since it was provisioned. "
-                       "Check the device in the hub's Devices page.", detail=detail)
+        return Problem.of(
+            "hub_refused", _t(QT_TRANSLATE_NOOP("core", "The IoT hub refused the device")),
+            _t(QT_TRANSLATE_NOOP("core", "The hub that DPS assigned did not accept the device's credentials.")),
+            _t(QT_TRANSLATE_NOOP("core", "The device may be disabled in the IoT hub, or its key changed since it "
+                                         "was provisioned. Check the device in the hub's Devices page.")),
+            detail=detail)
     if "TlsExchangeAuthError" in names:
-        return Problem("tls", "The IoT hub's certificate was not trusted",
-                       "TLS verification of the assigned hub failed.",
-                       "Add the right root certificate as trusted CA (a TLS-inspecting proxy or gateway).",
-                       field="trusted_ca", detail=detail)
-    return Problem("hub_network", f"The IoT hub connection failed while {during}",
-                   "The connection to the assigned IoT hub failed or dropped.",
-                   "Check the network (port 8883, or 443 with WebSockets) and run again.", detail=detail)
+        return Problem.of(
+            "tls", _t(QT_TRANSLATE_NOOP("core", "The IoT hub's certificate was not trusted")),
+            _t(QT_TRANSLATE_NOOP("core", "TLS verification of the assigned hub failed.")),
+            _t(QT_TRANSLATE_NOOP("core", "Add the right root certificate as trusted CA (a TLS-inspecting proxy or "
+                                         "gateway).")),
+            field="trusted_ca", detail=detail)
+    return Problem.of(
+        "hub_network", _t(QT_TRANSLATE_NOOP("core", "The IoT hub connection failed while %1"), _phrase(during)),
+        _t(QT_TRANSLATE_NOOP("core", "The connection to the assigned IoT hub failed or dropped.")),
+        _t(QT_TRANSLATE_NOOP("core", "Check the network (port 8883, or 443 with WebSockets) and run again.")),
+        detail=detail)
