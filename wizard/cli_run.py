@@ -80,6 +80,15 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
     return given
 
 
+def profile_from_variables(env: dict[str, str]) -> tuple[Profile, str] | None:
+    """The quickstart's four variables as a profile and key, when they are set (the GUI pre-fills from them)."""
+    if not (env.get(ENV_SCOPE) and env.get(ENV_REG_ID) and env.get(ENV_KEY)):
+        return None
+    profile = Profile(host=env.get(ENV_HOST) or DEFAULT_HOST, id_scope=env[ENV_SCOPE],
+                      registration_id=env[ENV_REG_ID])
+    return profile, env[ENV_KEY]
+
+
 def profile_from_environment(args: argparse.Namespace, env: dict[str, str]) -> tuple[Profile, str]:
     """The quickstart's four variables, overridden by the options; returns the profile and the raw key."""
     base = Profile(

@@ -72,8 +72,18 @@ async def run_wizard(args: argparse.Namespace, store=None) -> tuple[int, bool]: 
 
     wizard.finished.connect(on_finished)
     wizard.show()
+    from wizard.cli_run import profile_from_variables
+
+    quickstart = profile_from_variables(dict(os.environ))
     if args.demo or args.demo_group:
         wizard.start_demo(group=args.demo_group)
+    elif quickstart is not None:
+        # Someone who followed the quickstart has its four variables set: start from them.
+        wizard.load_profile(*quickstart)
+        wizard.next()
+    elif not wizard.store.list():
+        # First launch with no Azure settings: the demo, so the whole flow can be tried at once.
+        wizard.start_demo()
     await closed.wait()
     await wizard.shutdown()
     return result["code"], wizard.interrupted
