@@ -47,7 +47,7 @@ RequestExecutionLevel user
   !define OUTFILE "dps-wizard-${VERSION}-setup.exe"
 !endif
 !ifndef ICON
-  !define ICON "${__FILEDIR__}/../resources/icons/app.ico"
+  !define ICON "../resources/icons/app.ico"  ; makensis runs in the script's folder: pass absolute paths
 !endif
 
 Name "${APP_NAME}"
