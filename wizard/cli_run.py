@@ -215,7 +215,10 @@ def run_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
     # The SDK's pipeline chatter (reconnects, unexpected states) is ours to explain, not to print raw.
     logging.getLogger("azure.iot.device").setLevel(logging.CRITICAL)
     # The printer already tells the person what the run's log says.
-    logging.getLogger("wizard.run").propagate = False
+    run_log = logging.getLogger("wizard.run")
+    run_log.propagate = False
+    if not run_log.handlers:  # else logging's last-resort handler prints it anyway
+        run_log.addHandler(logging.NullHandler())
     printer = Printer(out, err, args.quiet, args.json)
     demo = None
     try:

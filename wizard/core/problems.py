@@ -61,7 +61,8 @@ class Problem:
 
 
 DPS_MQTT_LOGGER = "azure.iot.device.provisioning.pipeline.pipeline_stages_provisioning_mqtt"
-_RESPONSE = re.compile(r"Received payload:(b(?P<q>['\"]).*(?P=q)) on topic:\$dps/registrations/res/(?P<status>\d{3})/", re.S)
+_RESPONSE = re.compile(
+    r"Received payload:(b(?P<q>['\"]).*(?P=q)) on topic:\$dps/registrations/res/(?P<status>\d{3})/", re.S)
 
 
 class DpsResponseCapture(logging.Handler):
@@ -165,22 +166,16 @@ def _t(source: str, *args: Any) -> Text:
     return Text(source, args)
 
 
-AUTH_HINT = (
-    "Check that the key is the enrollment's primary or secondary key (copied whole), that the registration ID "
-    "matches the enrollment exactly, and that the ID scope is the one on the DPS Overview page. For a group "
-    "enrollment, choose 'Enrollment group' so the device key is derived from the group key."
-)
 _AUTH_HINT_GROUP = QT_TRANSLATE_NOOP(
     "core",
-    "Check that the key is the enrollment's primary or secondary key (copied whole), that the registration ID "
-    "matches the enrollment exactly, and that the ID scope is the one on the DPS Overview page. For a group "
-    "enrollment, choose 'Enrollment group' so the device key is derived from the group key.")
+    "Check that the group key is the enrollment group's primary or secondary key (copied whole), that the "
+    "registration ID is the one this device should have, and that the ID scope is the one on the DPS Overview "
+    "page.")
 _AUTH_HINT_INDIVIDUAL = QT_TRANSLATE_NOOP(
     "core",
     "Check that the key is the enrollment's primary or secondary key (copied whole), that the registration ID "
-    "matches the enrollment exactly, and that the ID scope is the one on the DPS Overview page. For a group "
-    "enrollment, choose 'Enrollment group' so the device key is derived from the group key. If this key belongs "
-    "to an enrollment group, the device key must be derived from it.")
+    "matches the enrollment exactly, and that the ID scope is the one on the DPS Overview page. If the key "
+    "belongs to an enrollment group, choose 'Enrollment group' (--group): the device key is derived from it.")
 
 # What timed_out() and explain_hub() are told by the run: known phrases are translated, others shown as given.
 _PHRASES = {
