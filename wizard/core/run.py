@@ -41,6 +41,8 @@ DPS_SAS_TTL_S = 300
 SEND_STALL_S = 10.0
 SHUTDOWN_WAIT_S = 1.5
 RECONNECT_POLL_S = 0.05
+# Between fresh-client attempts while the hub cannot be reached.
+RECONNECT_BACKOFF_S = 0.5
 
 
 class InputProblem(Exception):
@@ -97,6 +99,7 @@ class ProvisioningRun:
         self.registration: ev.RegistrationInfo | None = None
         self.twin: dict[str, Any] | None = None
         self._step: str | None = None
+        self._hub_lost: Problem | None = None  # set when the hub stays unreachable past a message's deadline
 
     # -- plumbing -----------------------------------------------------------------------------------------
     def _emit(self, event: ev.Event) -> None:
@@ -281,17 +284,18 @@ class ProvisioningRun:
         if self.profile.count > 0:
             await self._send_telemetry(ca_pem)
 
-    async def _connect_hub(self, ca_pem: str | None) -> None:
+    async def _connect_hub(self, ca_pem: str | None, timeout_s: float | None = None) -> None:
         from azure.iot.device.aio import IoTHubDeviceClient
 
         assert self.registration is not None
         await self._close_hub()
         reg = self.registration
+        timeout_s = self.profile.timeout_s if timeout_s is None else timeout_s
         try:
             self._hub = IoTHubDeviceClient.create_from_symmetric_key(
                 symmetric_key=self._key, hostname=reg.assigned_hub, device_id=reg.device_id,
                 **self._sdk_kwargs(ca_pem))
-            await asyncio.wait_for(self._hub.connect(), self.profile.timeout_s)
+            await asyncio.wait_for(self._hub.connect(), timeout_s)
         except TimeoutError:
             raise _StepFailed(Outcome.TELEMETRY_FAILED, Step.CONNECT_HUB,
                               timed_out("the IoT hub", self.profile.timeout_s)) from None
@@ -318,9 +322,11 @@ class ProvisioningRun:
         self._start(Step.TELEMETRY, f"{p.count} messages")
         self._log(f"Sending {p.count} telemetry messages to {self.registration.assigned_hub}.")
         self.summary.started_at = time.monotonic()
+        self._hub_lost = None
         in_flight = asyncio.Semaphore(self.max_in_flight)
         reconnect_lock = asyncio.Lock()
         pending: set[asyncio.Task[None]] = set()
+        started = 0
 
         def to_message(planned: PlannedMessage) -> Any:
             msg = Message(planned.body, message_id=planned.message_id, content_encoding=planned.content_encoding,
@@ -329,12 +335,13 @@ class ProvisioningRun:
             msg.custom_properties.update(planned.properties)
             return msg
 
-        async def reconnect() -> None:
+        async def reconnect(deadline: float, announce: bool) -> None:
             async with reconnect_lock:
                 if self._hub is not None and self._hub.connected:
                     return
-                self._log("Reconnecting to the IoT hub with a fresh client.", "warning")
-                await self._connect_hub(ca_pem)
+                if announce:
+                    self._log("Reconnecting to the IoT hub with a fresh client.", "warning")
+                await self._connect_hub(ca_pem, max(0.1, deadline - time.monotonic()))
 
         async def send(planned: PlannedMessage) -> None:
             try:
@@ -342,6 +349,12 @@ class ProvisioningRun:
                 attempt = 0
                 while True:
                     attempt += 1
+                    if self._hub is None:  # another send replaced a stalled client and is reconnecting
+                        try:
+                            await self._wait_connected(deadline, reconnect)
+                        except _StepFailed as failure:
+                            self._give_up(planned, failure.problem.title, failure.problem)
+                            return
                     hub = self._hub
                     self._emit(ev.MessageSent(time.monotonic(), planned.index, planned.message_id, attempt))
                     if attempt == 1:
@@ -355,20 +368,23 @@ class ProvisioningRun:
                     except Exception as exc:  # noqa: BLE001 - every failure is counted and explained
                         reason = "no acknowledgement in time" if isinstance(exc, TimeoutError) else \
                             redact(f"{type(exc).__name__}: {exc}")
-                        retry = time.monotonic() < deadline and _retryable(exc)
-                        self._emit(ev.MessageFailed(time.monotonic(), planned.index, planned.message_id, reason,
-                                                    retry))
-                        if not retry:
-                            self.summary.failed += 1
+                        if not _retryable(exc):
+                            self._give_up(planned, reason)
                             return
+                        if time.monotonic() >= deadline or self._hub_lost is not None:
+                            # The connection problem outlasted the timeout: the hub is gone for this run.
+                            self._give_up(planned, reason, self._hub_lost or self._lost_problem(reason))
+                            return
+                        self._emit(ev.MessageFailed(time.monotonic(), planned.index, planned.message_id, reason,
+                                                    True))
                         self.summary.retried += 1
                         try:
                             if isinstance(exc, TimeoutError) and hub is self._hub:
                                 # A stalled client never recovers by itself: replace it.
                                 await self._close_hub()
                             await self._wait_connected(deadline, reconnect)
-                        except _StepFailed:
-                            self.summary.failed += 1
+                        except _StepFailed as failure:
+                            self._give_up(planned, failure.problem.title, failure.problem)
                             return
                         continue
                     latency = time.monotonic() - t0
@@ -382,10 +398,14 @@ class ProvisioningRun:
         try:
             for index in range(1, p.count + 1):
                 await in_flight.acquire()
+                if self._hub_lost is not None:
+                    in_flight.release()
+                    break
                 if index > 1 and p.interval_s > 0:
                     await asyncio.sleep(p.interval_s)
                 planned = plan.message(index, self.registration.device_id)
                 task = asyncio.ensure_future(send(planned))
+                started += 1
                 pending.add(task)
                 task.add_done_callback(pending.discard)
             if pending:
@@ -395,19 +415,60 @@ class ProvisioningRun:
                 task.cancel()
             self.summary.finished_at = time.monotonic()
         s = self.summary
+        never_sent = p.count - started
+        if never_sent:
+            # Not sent because the hub was lost: counted as failed, never silently dropped.
+            s.failed += never_sent
+            self._log(f"{never_sent} messages were not sent: the IoT hub could not be reached.", "error")
         self._done(Step.TELEMETRY, f"{s.acknowledged} of {s.requested} acknowledged")
         self._log(f"Telemetry: {s.acknowledged} acknowledged, {s.failed} failed, {s.retried} retried.")
+        if self._hub_lost is not None:
+            lost = self._hub_lost
+            meaning = (f"{lost.meaning} {s.acknowledged} of {s.requested} messages were acknowledged and "
+                       f"{s.failed} failed" + (f" ({never_sent} of them never sent)." if never_sent else "."))
+            raise _StepFailed(Outcome.TELEMETRY_FAILED, Step.TELEMETRY,
+                              Problem(lost.code, lost.title, meaning, lost.hint, field=lost.field,
+                                      detail=lost.detail))
 
-    async def _wait_connected(self, deadline: float, reconnect: Callable[[], Any]) -> None:
-        """Wait for the SDK's own reconnect; if it does not come back soon, use a fresh client."""
-        give_sdk_until = min(deadline, time.monotonic() + 2.0)
-        while time.monotonic() < give_sdk_until:
+    def _give_up(self, planned: PlannedMessage, reason: str, lost: Problem | None = None) -> None:
+        """Count one message as failed (once) and, when the hub is unreachable, stop starting new ones."""
+        self.summary.failed += 1
+        self._emit(ev.MessageFailed(time.monotonic(), planned.index, planned.message_id, reason, False))
+        if lost is not None and self._hub_lost is None:
+            self._hub_lost = lost
+
+    def _lost_problem(self, reason: str) -> Problem:
+        hub = self.registration.assigned_hub if self.registration else "the IoT hub"
+        return Problem("hub_lost", "Lost the connection to the IoT hub",
+                       f"The connection to {hub} failed and could not be made again within the "
+                       f"{self.profile.timeout_s:g} s timeout.",
+                       "Check the network to the IoT hub (port 8883, or 443 with WebSockets) and run again; "
+                       "raise the timeout for unreliable links.", detail=redact(reason))
+
+    async def _wait_connected(self, deadline: float, reconnect: Callable[[float, bool], Any]) -> None:
+        """Wait for the SDK's own reconnect; if it does not come back soon, use a fresh client, and keep
+        trying until the deadline (then _StepFailed: the hub is lost for this run)."""
+        give_sdk_until = min(deadline, time.monotonic() + 2.0) if self._hub is not None else 0.0
+        while time.monotonic() < give_sdk_until and self._hub_lost is None:
             if self._hub is not None and self._hub.connected:
                 return
             await asyncio.sleep(RECONNECT_POLL_S)
-        if time.monotonic() >= deadline:
-            raise _StepFailed(Outcome.TELEMETRY_FAILED, Step.TELEMETRY, timed_out("the IoT hub", self.profile.timeout_s))
-        await reconnect()
+        last, attempts = "no connection", 0
+        while self._hub_lost is None and time.monotonic() < deadline:
+            if self._hub is not None and self._hub.connected:
+                return
+            attempts += 1
+            try:
+                await reconnect(deadline, attempts == 1)
+            except _StepFailed as failure:
+                if failure.problem.code not in ("hub_network", "timeout"):  # refused, TLS: waiting will not help
+                    raise
+                last = failure.problem.detail or failure.problem.title
+                await asyncio.sleep(min(RECONNECT_BACKOFF_S, max(0.0, deadline - time.monotonic())))
+                continue
+            if self._hub is not None and self._hub.connected:
+                return
+        raise _StepFailed(Outcome.TELEMETRY_FAILED, Step.TELEMETRY, self._hub_lost or self._lost_problem(last))
 
 
 def _retryable(exc: BaseException) -> bool:

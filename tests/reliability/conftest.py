@@ -1,0 +1,149 @@
+"""Reliability tests: faults during a run, secrets on disk, fuzzed input, a soak run.
+
+Fast by default (CI). The long runs are opt-in with one command::
+
+    HYPOTHESIS_PROFILE=long QT_QPA_PLATFORM=offscreen timeout -s KILL 10800 \
+        python -m pytest -p no:cacheprovider -q tests/reliability
+
+`HYPOTHESIS_PROFILE=long` gives every fuzzed field 10,000 examples (the default profile `ci` gives 300) and
+switches on the tests marked `slow` (the soak at 10,000 messages). `-m slow` also switches them on, without
+the long hypothesis profile. Hypothesis's database is off in both profiles, so every run draws fresh examples;
+the profiles apply to the tests here (decorated with FUZZ), not to other folders' hypothesis tests.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+from tests.integration.conftest import next_loopback_address
+from wizard.emulator import Emulator, EmulatorThread
+
+PROFILE_ENV = "HYPOTHESIS_PROFILE"
+settings.register_profile("ci", max_examples=300, deadline=None, database=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=10_000, deadline=None, database=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+PROFILE = os.environ.get(PROFILE_ENV, "ci")
+LONG = PROFILE == "long"
+# Applied per test (@FUZZ) rather than loaded globally, so other folders' hypothesis tests keep their settings.
+FUZZ = settings.get_profile(PROFILE)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """`slow` tests run only when asked for: HYPOTHESIS_PROFILE=long, or a -m expression naming slow."""
+    asked = LONG or "slow" in (config.getoption("-m") or "")
+    for item in items:
+        if item.get_closest_marker("slow") is not None:
+            if not asked:
+                item.add_marker(pytest.mark.skip(reason="long run: HYPOTHESIS_PROFILE=long (see conftest)"))
+            else:
+                item.add_marker(pytest.mark.timeout(3 * 3600))
+        elif LONG and item.get_closest_marker("fuzz") is not None:
+            item.add_marker(pytest.mark.timeout(3600))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "fuzz: hypothesis tests whose example count follows HYPOTHESIS_PROFILE")
+
+
+# --- running `dps-wizard run` in this process against an emulator on its own thread ----------------------------
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+    elapsed: float
+
+    @property
+    def json(self) -> dict[str, Any]:
+        return json.loads(self.out)
+
+
+def env_for(emu: Emulator, registration_id: str, key: str) -> dict[str, str]:
+    return {"PROVISIONING_HOST": emu.dps_host, "PROVISIONING_IDSCOPE": emu.id_scope,
+            "PROVISIONING_REGISTRATION_ID": registration_id, "PROVISIONING_SYMMETRIC_KEY": key}
+
+
+def cli(argv: list[str], env: dict[str, str]) -> Result:
+    """`dps-wizard <argv>` in this process (run or profiles), stdout and stderr captured."""
+    from wizard.cli import build_parser
+    from wizard.cli_profiles import profiles_command
+    from wizard.cli_run import run_command
+
+    args = build_parser().parse_args(argv)
+    out, err = io.StringIO(), io.StringIO()
+    start = time.monotonic()
+    if args.command == "run":
+        code = run_command(args, out, err, env)
+    else:
+        code = profiles_command(args, out, err)
+    return Result(code, out.getvalue(), err.getvalue(), time.monotonic() - start)
+
+
+def run(emu: Emulator, registration_id: str, key: str, *argv: str) -> Result:
+    return cli(["run", "--trusted-ca", emu.ca_file, *argv], env_for(emu, registration_id, key))
+
+
+class Running:
+    """An emulator on its own thread that a test can stop and start again mid-run."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("bind", next_loopback_address())
+        kwargs.setdefault("assign_at_once", True)
+        kwargs.setdefault("websockets", False)
+        self.emu = Emulator(**kwargs)
+        self.thread: EmulatorThread | None = None
+        self.stopped_at: float | None = None
+
+    def start(self) -> Running:
+        self.thread = EmulatorThread(self.emu)
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self.thread is not None:
+            self.thread.stop()
+            self.thread = None
+            self.stopped_at = time.monotonic()
+
+    def when(self, messages: int, action: Callable[[Running], None]) -> threading.Thread:
+        """Call action(self) on a helper thread once the hub has recorded `messages` telemetry messages."""
+
+        def watch() -> None:
+            deadline = time.monotonic() + 60
+            while len(self.emu.telemetry) < messages and time.monotonic() < deadline:
+                time.sleep(0.005)
+            action(self)
+
+        t = threading.Thread(target=watch, name="fault-trigger", daemon=True)
+        t.start()
+        return t
+
+
+@pytest.fixture
+def running() -> Iterator[Callable[..., Running]]:
+    made: list[Running] = []
+
+    def make(**kwargs: Any) -> Running:
+        r = Running(**kwargs).start()
+        made.append(r)
+        return r
+
+    yield make
+    for r in made:
+        r.stop()
+
+
+def recorded_ids(emu: Emulator, device_id: str) -> list[str]:
+    return [m.message_id for m in list(emu.telemetry) if m.device_id == device_id and m.message_id]
