@@ -37,6 +37,8 @@ Faults (snake_case or camelCase keys; an enrollment's non-default values overrid
 - `hub_refuse`: true -> the hub refuses the assigned device with CONNACK 5.
 - `hub_drop_after`: N -> the hub resets the TCP connection (no PUBACK) on the Nth telemetry message;
   `hub_drop_times`: how many times (default 1).
+- `hub_stall_after`: N -> on the Nth telemetry message the hub goes silent on that connection (no PUBACK, no
+  PINGRESP, nothing; the socket stays open), once per device: what a half-open connection looks like.
 
 An enrollment with `"enabled": false` gets 200 with status `disabled`. A registration id with no
 individual enrollment, in a scope without group enrollments, gets 404 (`errorCode` 404201).

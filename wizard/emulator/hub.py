@@ -120,6 +120,8 @@ class HubService:
                 **system,
             )
         )
+        if self.emu.take_stall(self.device_id):
+            self.session.silent = True  # reads on, answers nothing: a half-open connection
         return not self.emu.take_drop(self.device_id)
 
     async def handle(self, msg: Publish) -> None:

@@ -35,6 +35,7 @@ class Faults:
     hub_refuse: bool = False  # hub CONNACK 5 although DPS assigned the device
     hub_drop_after: int = 0  # hub resets the connection after N telemetry messages (0 = never)
     hub_drop_times: int = 1  # ... this many times
+    hub_stall_after: int = 0  # hub goes silent on the Nth telemetry message: no PUBACK, no answer, socket open (once)
 
     def __post_init__(self) -> None:
         if self.auth_mode not in AUTH_MODES:
@@ -137,3 +138,4 @@ class _Counters:
     throttled: dict[str, int] = field(default_factory=dict)
     telemetry: dict[str, int] = field(default_factory=dict)
     drops: dict[str, int] = field(default_factory=dict)
+    stall_seen: dict[str, int] = field(default_factory=dict)

@@ -226,6 +226,7 @@ class Session:
         self._next_id = 0
         self._inflight: set[int] = set()
         self._aborted = False
+        self.silent = False  # the hub_stall_after fault: keep reading, never write again
         self._write_lock = asyncio.Lock()
 
     @property
@@ -233,7 +234,7 @@ class Session:
         return self._aborted
 
     async def send(self, data: bytes) -> None:
-        if self._aborted:
+        if self._aborted or self.silent:
             return
         async with self._write_lock:  # WebSocket sends must not interleave
             await self.transport.write(data)

@@ -259,6 +259,19 @@ class Emulator:
             return True
         return False
 
+    def take_stall(self, device_id: str) -> bool:
+        """Count a telemetry message; True (once per device) when hub_stall_after says: go silent now."""
+        device = self._devices.get(device_id)
+        faults = self.effective_faults(device[1] if device else None)
+        if not faults.hub_stall_after:
+            return False
+        seen = self._counters.stall_seen.get(device_id, 0) + 1
+        self._counters.stall_seen[device_id] = seen
+        if seen == faults.hub_stall_after:
+            self.log.info("hub: %s's connection goes silent after %d messages (fault)", device_id, seen)
+            return True
+        return False
+
     def record_dps(self, request: DpsRequest) -> None:
         self.log.info("DPS %s %s -> %s", request.kind, request.registration_id, request.status)
         self.dps_requests.append(request)
