@@ -17,8 +17,6 @@ from azure.iot.device.aio import IoTHubDeviceClient, ProvisioningDeviceClient
 from tests.integration.conftest import next_loopback_address
 from wizard.emulator import Emulator, Faults, load_config
 
-pytestmark = pytest.mark.asyncio
-
 
 async def _hub_client(emu: Emulator, device_id: str, key: str) -> IoTHubDeviceClient:
     client = IoTHubDeviceClient.create_from_symmetric_key(symmetric_key=key, hostname=emu.hub_host,
@@ -27,6 +25,7 @@ async def _hub_client(emu: Emulator, device_id: str, key: str) -> IoTHubDeviceCl
     return client
 
 
+@pytest.mark.asyncio
 async def test_hub_stall_after_leaves_the_send_hanging_and_the_next_connection_works() -> None:
     emu = Emulator(bind=next_loopback_address(), assign_at_once=True, websockets=False)
     async with emu:

@@ -8,6 +8,7 @@ fresh emulator (nothing the failed run left behind gets in the way).
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -46,6 +47,20 @@ def test_several_hub_drops_lose_nothing_and_count_nothing_twice(running, in_flig
     assert len(records) - len(distinct) <= sum(m.dup for m in records) + t["retried"]
     assert len(records) > len(distinct)  # the drops really happened
     assert_a_new_run_succeeds(running)
+
+
+def test_retries_are_counted_as_printed(running):
+    """Without --json: every 'retrying' line on stderr is one retry in the summary line."""
+    emu = running().emu
+    spec = emu.add_individual("drops-text", faults=Faults(hub_drop_after=2, hub_drop_times=3))
+    r = run(emu, "drops-text", spec.key, "--count", "20", "--timeout", "20", "--max-in-flight", "4")
+    assert r.code == 0, r.err
+    retrying = r.err.count("; retrying")
+    summary = re.search(r"Telemetry: (\d+) of 20 acknowledged, (\d+) failed(?:, (\d+) retried)?", r.err)
+    assert summary, r.err
+    assert int(summary.group(1)) == 20 and int(summary.group(2)) == 0
+    assert int(summary.group(3) or 0) == retrying
+    assert sum(f"done sending message #{i}" in r.out.splitlines() for i in range(1, 21)) == 20
 
 
 def test_dps_never_answers_ends_at_the_timeout(running):
@@ -118,3 +133,21 @@ def test_address_disappears_printed_for_a_person(running):
     assert "Error: Lost the connection to the IoT hub" in r.err
     assert "What to check: Check the network to the IoT hub" in r.err
     assert "Traceback" not in r.err
+
+
+@pytest.mark.parametrize("in_flight", [1, 4])
+def test_stalled_hub_connection_is_replaced_and_nothing_is_lost(running, monkeypatch, in_flight):
+    """The hub goes silent on the connection (a half-open socket, as when paho's network thread dies): the
+    sends in flight stall, the app replaces the client and sends them again on the new one."""
+    from wizard.core import run as run_module
+
+    monkeypatch.setattr(run_module, "SEND_STALL_S", 1.5)
+    emu = running().emu
+    spec = emu.add_individual("stall", faults=Faults(hub_stall_after=5))
+    # Spaced sends, so that when the first stalled one gives up the others are still waiting on the old client.
+    r = run(emu, "stall", spec.key, "--json", "--count", "12", "--interval", "0.3", "--timeout", "20",
+            "--max-in-flight", str(in_flight))
+    assert r.code == 0, r.err
+    t = r.json["telemetry"]
+    assert t["acknowledged"] == 12 == len(set(recorded_ids(emu, "stall"))) and t["failed"] == 0
+    assert 1 <= t["retried"] <= in_flight

@@ -368,7 +368,9 @@ class ProvisioningRun:
                     except Exception as exc:  # noqa: BLE001 - every failure is counted and explained
                         reason = "no acknowledgement in time" if isinstance(exc, TimeoutError) else \
                             redact(f"{type(exc).__name__}: {exc}")
-                        if not _retryable(exc):
+                        # A send on a client that was replaced meanwhile (a stalled one, shut down by another
+                        # send: OperationCancelled) says nothing about the message: send it on the new client.
+                        if not (_retryable(exc) or hub is not self._hub):
                             self._give_up(planned, reason)
                             return
                         if time.monotonic() >= deadline or self._hub_lost is not None:
