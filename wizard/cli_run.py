@@ -23,9 +23,15 @@ from wizard.cli import (
 from wizard.core import events as ev
 from wizard.core import keys
 from wizard.core.events import Outcome, Step
+from wizard.core.i18n import QT_TRANSLATE_NOOP, fill
 from wizard.core.problems import Problem
 from wizard.core.profile import DEFAULT_HOST, Enrollment, Profile, Proxy, errors, validate
 from wizard.core.redact import redact, register_secret
+from wizard.i18n import tr_core, translate
+
+# Human output (stderr: progress, warnings, errors) goes through translate("cli", ...). The lines the SDK
+# sample prints on stdout stay exactly as the sample prints them (scripts written for it read them), and
+# --json output is English.
 
 ENV_HOST = "PROVISIONING_HOST"
 ENV_SCOPE = "PROVISIONING_IDSCOPE"
@@ -36,11 +42,18 @@ ENV_PROXY_PASSWORD = "PROVISIONING_PROXY_PASSWORD"
 
 
 class UsageError(Exception):
-    """Invalid input: printed as is (it names the field), exit code 1."""
+    """Invalid input: printed as is (it names the field), exit code 1. str() is English (for --json);
+    `human` is the sentence in the person's language."""
 
-    def __init__(self, message: str, field: str | None = None) -> None:
+    def __init__(self, message: str, field: str | None = None, human: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+        self.human = human if human is not None else message
+
+
+def _usage_error(source: str, *values: object, field: str | None = None) -> UsageError:
+    """A UsageError from a "cli" catalogue sentence (source marked where it is written) and its values."""
+    return UsageError(fill(source, *values), field, fill(translate("cli", source), *values))
 
 
 def _property_pairs(items: list[str]) -> dict[str, str]:
@@ -48,7 +61,7 @@ def _property_pairs(items: list[str]) -> dict[str, str]:
     for item in items:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise UsageError(f"Custom property '{item}' must be written NAME=VALUE.")
+            raise _usage_error(QT_TRANSLATE_NOOP("cli", "Custom property '%1' must be written NAME=VALUE."), item)
         props[name.strip()] = value
     return props
 
@@ -74,8 +87,8 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
     if args.proxy:
         host, sep, port = args.proxy.rpartition(":")
         if not sep or not host or not port.isdigit():
-            raise UsageError(f"Proxy '{args.proxy}' must be written HOST:PORT, e.g. proxy.example.com:3128.",
-                             "proxy_host")
+            raise _usage_error(QT_TRANSLATE_NOOP("cli", "Proxy '%1' must be written HOST:PORT, e.g. "
+                                                        "proxy.example.com:3128."), args.proxy, field="proxy_host")
         given["proxy"] = Proxy(host.strip("[]"), int(port), args.proxy_user or "", args.proxy_kind or "HTTP")
     return given
 
@@ -99,8 +112,9 @@ def profile_from_environment(args: argparse.Namespace, env: dict[str, str]) -> t
     )
     key = env.get(ENV_KEY, "")
     if not key.strip():
-        raise UsageError(f"Symmetric key is missing: set {ENV_KEY} to the enrollment's key (it is never taken "
-                         "as an argument, so it stays out of shell history and process lists).", "key")
+        raise _usage_error(QT_TRANSLATE_NOOP("cli", "Symmetric key is missing: set %1 to the enrollment's key (it "
+                                                    "is never taken as an argument, so it stays out of shell history "
+                                                    "and process lists)."), ENV_KEY, field="key")
     return replace(base, **_overrides(args)), key
 
 
@@ -119,9 +133,9 @@ class Printer:
         if self.quiet or self.as_json:
             return
         if isinstance(event, ev.StepStarted) and event.step == Step.CONNECT_DPS:
-            self.status(f"Connecting to {event.detail} ...")
+            self.status(fill(translate("cli", "Connecting to %1 ..."), event.detail))
         elif isinstance(event, ev.Polling):
-            self.status(f"Waiting for assignment (poll {event.poll}) ...")
+            self.status(fill(translate("cli", "Waiting for assignment (poll %1) ..."), event.poll))
         elif isinstance(event, ev.Assigned):
             r = event.registration
             print("The complete registration result is", file=self.out)
@@ -137,8 +151,11 @@ class Printer:
         elif isinstance(event, ev.MessageAcknowledged):
             print(f"done sending message #{event.index}", file=self.out, flush=True)
         elif isinstance(event, ev.MessageFailed):
-            then = "retrying" if event.will_retry else "giving up"
-            self.status(f"message #{event.index} failed ({event.reason}); {then}")
+            if event.will_retry:
+                line = translate("cli", "message #%1 failed (%2); retrying")
+            else:
+                line = translate("cli", "message #%1 failed (%2); giving up")
+            self.status(fill(line, event.index, event.reason))
 
     def summary(self, finished: ev.Finished) -> None:
         if self.quiet or self.as_json or finished.registration is None:
@@ -147,24 +164,29 @@ class Printer:
         if s.requested == 0:
             return
         median, worst = s.latency(0.5), (max(s.latencies_s) if s.latencies_s else None)
-        line = f"Telemetry: {s.acknowledged} of {s.requested} acknowledged, {s.failed} failed"
+        line = fill(translate("cli", "Telemetry: %1 of %2 acknowledged, %3 failed"), s.acknowledged, s.requested,
+                    s.failed)
         if s.retried:
-            line += f", {s.retried} retried"
+            line = fill(translate("cli", "%1, %2 retried"), line, s.retried)
         if median is not None and worst is not None:
-            line += f"; latency median {median * 1000:.1f} ms, max {worst * 1000:.1f} ms"
-        line += f"; {s.duration_s:.2f} s ({s.rate_per_s:.1f} msg/s)."
+            line = fill(translate("cli", "%1; latency median %2 ms, max %3 ms"), line, f"{median * 1000:.1f}",
+                        f"{worst * 1000:.1f}")
+        line = fill(translate("cli", "%1; %2 s (%3 msg/s)."), line, f"{s.duration_s:.2f}", f"{s.rate_per_s:.1f}")
         self.status(line)
 
 
 def print_problem(problem: Problem, err: TextIO) -> None:
-    print(f"Error: {problem.title}", file=err)
-    print(f"  What happened: {problem.meaning}", file=err)
-    print(f"  What to check: {problem.hint}", file=err)
+    title, meaning, hint = problem.rendered(tr_core)
+    print(fill(translate("cli", "Error: %1"), title), file=err)
+    print("  " + fill(translate("cli", "What happened: %1"), meaning), file=err)
+    print("  " + fill(translate("cli", "What to check: %1"), hint), file=err)
     if problem.dps_error_code is not None or problem.dps_error_message:
+        # The service's own words, as received.
         code = problem.dps_error_code if problem.dps_error_code is not None else ""
-        print(f"  DPS error: {code} {problem.dps_error_message or ''}".rstrip(), file=err)
+        said = f"{code} {problem.dps_error_message or ''}".strip()
+        print("  " + fill(translate("cli", "DPS error: %1"), said), file=err)
     if problem.detail:
-        print(f"  Detail: {problem.detail}", file=err)
+        print("  " + fill(translate("cli", "Detail: %1"), problem.detail), file=err)
     err.flush()
 
 
@@ -230,14 +252,15 @@ def run_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
             else:
                 profile, key = profile_from_environment(args, env)
         except UsageError as exc:
-            return _invalid_input(args, [str(exc)], [exc.field], out, err)
+            return _invalid_input(args, [(str(exc), exc.human)], [exc.field], out, err)
         register_secret(key)
         issues = validate(profile, key)
         if errors(issues):
             bad = errors(issues)
-            return _invalid_input(args, [i.message for i in bad], [i.field for i in bad], out, err)
+            return _invalid_input(args, [(i.message, i.render(tr_core)) for i in bad], [i.field for i in bad], out,
+                                  err)
         for warning in (i for i in issues if not i.is_error):
-            print(f"Warning: {warning.message}", file=err)
+            print(fill(translate("cli", "Warning: %1"), warning.render(tr_core)), file=err)
         profile = profile.normalised()
         device_key = (keys.derive_device_key(key, profile.registration_id) if profile.is_group
                       else keys.normalise_key(key))
@@ -246,7 +269,7 @@ def run_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
         try:
             finished = asyncio.run(_run(profile, device_key, printer, proxy_password, args.max_in_flight))
         except KeyboardInterrupt:
-            print("Cancelled.", file=err)
+            print(translate("cli", "Cancelled."), file=err)
             return EXIT_CANCELLED
         code = exit_code_for(finished)
         if args.json:
@@ -256,7 +279,7 @@ def run_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
         if finished.problem is not None and finished.outcome != Outcome.SUCCESS:
             print_problem(finished.problem, err)
         elif finished.outcome == Outcome.CANCELLED:
-            print("Cancelled.", file=err)
+            print(translate("cli", "Cancelled."), file=err)
         if args.save_as and not args.profile:
             _save_profile(args.save_as, profile, device_key, err)
         if args.profile:
@@ -283,14 +306,17 @@ def _proxy_password(args: argparse.Namespace, profile: Profile, env: dict[str, s
     return None
 
 
-def _invalid_input(args: argparse.Namespace, messages: list[str], fields: list[str | None], out: TextIO,
-                   err: TextIO) -> int:
-    if len(messages) == 1:
-        print(f"Invalid input: {messages[0]}", file=err)
+def _invalid_input(args: argparse.Namespace, messages: list[tuple[str, str]], fields: list[str | None],
+                   out: TextIO, err: TextIO) -> int:
+    """messages: (English for --json, the sentence for the person) per problem."""
+    human = [h for _english, h in messages]
+    if len(human) == 1:
+        print(fill(translate("cli", "Invalid input: %1"), human[0]), file=err)
     else:
-        print("Invalid input:\n" + "\n".join(f"  {m}" for m in messages), file=err)
+        print(translate("cli", "Invalid input:") + "\n" + "\n".join(f"  {m}" for m in human), file=err)
     if args.json:
-        problems = [{"code": "invalid_input", "field": f, "message": m} for m, f in zip(messages, fields, strict=True)]
+        problems = [{"code": "invalid_input", "field": f, "message": m}
+                    for (m, _h), f in zip(messages, fields, strict=True)]
         print(json.dumps({"outcome": "invalid_input", "exitCode": EXIT_INVALID_INPUT, "problems": problems},
                          sort_keys=True), file=out)
     return EXIT_INVALID_INPUT
@@ -313,8 +339,8 @@ def _demo_profile(args: argparse.Namespace, printer: Printer) -> tuple[Any, Prof
     profile = replace(profile, host=demo.dps_host, id_scope=demo.id_scope, trusted_ca=demo.ca_file, demo=True)
     overrides = {k: v for k, v in _overrides(args).items()
                  if k not in ("host", "id_scope", "registration_id", "trusted_ca", "enrollment")}
-    printer.status(f"Demo: built-in emulator at {demo.dps_host} (DPS) and {demo.hub_host} (IoT hub), "
-                   f"ID scope {demo.id_scope}.")
+    printer.status(fill(translate("cli", "Demo: built-in emulator at %1 (DPS) and %2 (IoT hub), ID scope %3."),
+                        demo.dps_host, demo.hub_host, demo.id_scope))
     return demo, replace(profile, **overrides), key
 
 
@@ -324,14 +350,16 @@ def _saved_profile(args: argparse.Namespace) -> tuple[Profile, str]:
 
     stored = ProfileStore().get(args.profile)
     if stored is None:
-        raise UsageError(f"Profile '{args.profile}' does not exist (see: dps-wizard profiles list).")
+        raise _usage_error(QT_TRANSLATE_NOOP("cli", "Profile '%1' does not exist (see: dps-wizard profiles list)."),
+                           args.profile)
     try:
         key = SecretStore().get(args.profile, "device-key")
     except SecretStoreError as exc:
         raise UsageError(str(exc)) from None
     if not key:
-        raise UsageError(f"Profile '{args.profile}' has no saved key in the keyring: run it once from the wizard "
-                         "with 'Remember the key' ticked, or use the environment variables.")
+        raise _usage_error(QT_TRANSLATE_NOOP("cli", "Profile '%1' has no saved key in the keyring: run it once from "
+                                                    "the wizard with 'Remember the key' ticked, or use the "
+                                                    "environment variables."), args.profile)
     # The keyring holds the device key (already derived for a group), so the run uses it as is.
     profile = replace(stored.profile, enrollment=Enrollment.INDIVIDUAL,
                       **{k: v for k, v in _overrides(args).items() if k != "enrollment"})
@@ -349,18 +377,19 @@ def _save_profile(name: str, profile: Profile, device_key: str, err: TextIO) -> 
         store.save(replace(profile, name=existing.name if existing else name),
                    previous_name=existing.name if existing else None)
     except ProfileStoreError as exc:
-        print(f"Warning: the profile was not saved: {exc}", file=err)
+        print(fill(translate("cli", "Warning: the profile was not saved: %1"), exc), file=err)
         return
     secrets = SecretStore()
     if not secrets.usable:
-        print(f"Warning: profile '{name}' saved without its key: {secrets.why_unusable}", file=err)
+        print(fill(translate("cli", "Warning: profile '%1' saved without its key: %2"), name, secrets.why_unusable),
+              file=err)
         return
     try:
         secrets.set(name, "device-key", device_key)
     except SecretStoreError as exc:
-        print(f"Warning: profile '{name}' saved without its key: {exc}", file=err)
+        print(fill(translate("cli", "Warning: profile '%1' saved without its key: %2"), name, exc), file=err)
         return
-    print(f"Saved profile '{name}' (key in {secrets.backend_name}).", file=err)
+    print(fill(translate("cli", "Saved profile '%1' (key in %2)."), name, secrets.backend_name), file=err)
 
 
 def _record(name: str, finished: ev.Finished) -> None:
