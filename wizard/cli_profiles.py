@@ -7,6 +7,9 @@ import json
 import sys
 from typing import TextIO
 
+from wizard.core.i18n import fill
+from wizard.i18n import translate
+
 
 def profiles_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     from wizard.core.profiles import ProfileStore, ProfileStoreError
@@ -17,23 +20,24 @@ def profiles_command(args: argparse.Namespace, out: TextIO | None = None, err: T
     try:
         stored = store.list()
     except ProfileStoreError as exc:
-        print(f"Error: {exc}", file=err)
+        print(fill(translate("cli", "Error: %1"), exc), file=err)
         return 1
     if store.last_problem:
-        print(f"Warning: {store.last_problem}", file=err)
+        print(fill(translate("cli", "Warning: %1"), store.last_problem), file=err)
     if args.action == "list":
         if not stored:
-            print("No saved profiles. Save one from the wizard or with: dps-wizard run ... --save-as NAME", file=err)
+            print(translate("cli", "No saved profiles. Save one from the wizard or with: dps-wizard run ... --save-as "
+                                   "NAME"), file=err)
             return 0
         width = max(len(s.profile.name) for s in stored)
         for s in stored:
-            last = (s.last_result or {}).get("outcome", "never run") if s.last_result else "never run"
+            last = _outcome((s.last_result or {}).get("outcome"))
             when = f" ({s.last_run_at})" if s.last_run_at else ""
             print(f"{s.profile.name:<{width}}  {s.profile.registration_id:<30}  {last}{when}", file=out)
         return 0
     found = store.get(args.name)
     if found is None:
-        print(f"Error: profile '{args.name}' does not exist.", file=err)
+        print(fill(translate("cli", "Error: profile '%1' does not exist."), args.name), file=err)
         return 1
     if args.action == "show":
         print(json.dumps({"profile": found.profile.to_json(), "lastResult": found.last_result,
@@ -44,7 +48,18 @@ def profiles_command(args: argparse.Namespace, out: TextIO | None = None, err: T
         # The stored spelling: names match ignoring case, the keyring does not.
         SecretStore().delete_all(found.name)
     except SecretStoreError as exc:
-        print(f"Warning: the profile was deleted but its keys could not be removed from the keyring: {exc}",
-              file=err)
-    print(f"Deleted profile '{found.name}' and its saved keys.", file=err)
+        print(fill(translate("cli", "Warning: the profile was deleted but its keys could not be removed from the "
+                                    "keyring: %1"), exc), file=err)
+    print(fill(translate("cli", "Deleted profile '%1' and its saved keys."), found.name), file=err)
     return 0
+
+
+def _outcome(code: str | None) -> str:
+    texts = {
+        None: translate("cli", "never run"),
+        "success": translate("cli", "succeeded"),
+        "provisioning_failed": translate("cli", "provisioning failed"),
+        "telemetry_failed": translate("cli", "telemetry failed"),
+        "cancelled": translate("cli", "cancelled"),
+    }
+    return texts.get(code, code or "")
