@@ -33,6 +33,14 @@ ENV_HELP = """environment (as in the SDK quickstart):
 """
 
 
+LANG_HELP = "user-interface language: en or zh_TW (default: the saved setting, else the system's)"
+
+
+def _add_lang(parser: argparse.ArgumentParser) -> None:
+    """--lang after a command too; SUPPRESS keeps a --lang given before the command."""
+    parser.add_argument("--lang", metavar="LANG", default=argparse.SUPPRESS, help=LANG_HELP)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dps-wizard",
@@ -43,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--demo", action="store_true", help="open the wizard with the built-in emulator's demo")
-    parser.add_argument("--lang", metavar="LANG", help="user-interface language: en or zh_TW (default: the system's)")
+    parser.add_argument("--lang", metavar="LANG", help=LANG_HELP)
     parser.add_argument("--self-check", action="store_true",
                         help="check this installation (versions, keyring, CA roots, resources, emulator) and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -86,7 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="loopback address for the --demo emulator (default 127.0.0.1)")
     run.add_argument("--demo-group", action="store_true", help="with --demo: use the demo group enrollment")
 
+    _add_lang(run)
     profiles = sub.add_parser("profiles", help="list, show or delete saved profiles")
+    _add_lang(profiles)
     psub = profiles.add_subparsers(dest="action", metavar="ACTION", required=True)
     psub.add_parser("list", help="list saved profiles")
     show = psub.add_parser("show", help="show one profile (never its key)")
@@ -96,6 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_batch_parser(sub)
     _add_check_parser(sub)
+    for name in ("batch", "check"):
+        _add_lang(sub.choices[name])
     sub.add_parser("emulator", help="run the built-in DPS + IoT Hub emulator in the foreground", add_help=False)
     return parser
 
@@ -165,6 +177,8 @@ def run_main(argv: list[str] | None = None) -> int:
         return emulator_main(args_list[1:])
     parser = build_parser()
     args = parser.parse_args(args_list)
+    if args.command is not None:
+        _use_language(getattr(args, "lang", None))
     if args.self_check:
         from wizard.selfcheck import main as selfcheck_main
 
@@ -185,15 +199,29 @@ def run_main(argv: list[str] | None = None) -> int:
         from wizard.cli_profiles import profiles_command
 
         return profiles_command(args)
-    return _open_gui(args_list)
+    return _open_gui(args_list, args.lang)
 
 
-def _open_gui(argv: list[str]) -> int:
+def _use_language(requested: str | None) -> None:
+    """The command line's human output in --lang, else the saved setting, else the system's language."""
+    from wizard import i18n
+
+    if requested and i18n.normalise(requested) is None:
+        print(f"dps-wizard: unknown language '{requested}' (use en or zh_TW); using the system's.", file=sys.stderr)
+    i18n.use_language(i18n.choose_language(requested, i18n.saved_language()))
+
+
+def _open_gui(argv: list[str], lang: str | None = None) -> int:
     if _no_display():
         # A fresh server or SSH session: Qt would abort; show the same flow on the console instead.
-        print("No display found (DISPLAY and WAYLAND_DISPLAY are unset): running the command-line demo instead.\n"
-              "Run 'dps-wizard run --help' for the headless command.", file=sys.stderr)
-        return run_main(["run", "--demo"] if not _has_azure_settings() else ["run"])
+        from wizard.i18n import translate
+
+        _use_language(lang)
+        print(translate("cli", "No display found (DISPLAY and WAYLAND_DISPLAY are unset): running the command-line "
+                               "demo instead.\nRun 'dps-wizard run --help' for the headless command."),
+              file=sys.stderr)
+        lang_args = ["--lang", lang] if lang else []
+        return run_main([*lang_args, "run", "--demo"] if not _has_azure_settings() else [*lang_args, "run"])
     from wizard.ui.app import main as gui_main
 
     return gui_main(argv)
