@@ -19,25 +19,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return args
 
 
-def install_translators(app, lang: str | None) -> list:  # noqa: ANN001
-    """The app's catalogue and Qt's own (wizard buttons); missing files are fine (English)."""
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+def install_translators(app, lang: str | None, store=None) -> list:  # noqa: ANN001
+    """The app's catalogue and Qt's own (wizard buttons) for --lang, else the saved setting, else the system."""
+    from wizard import i18n
 
-    from wizard.ui.resources import translations_dir
-
-    locale = QLocale(lang) if lang else QLocale.system()
-    if lang:
-        QLocale.setDefault(locale)
-    installed = []
-    if locale.language() in (QLocale.Language.English, QLocale.Language.C):
-        return installed
-    for directory, prefix in ((str(translations_dir()), "dps_wizard"),
-                              (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), "qtbase")):
-        translator = QTranslator(app)
-        if translator.load(locale, prefix, "_", directory):
-            app.installTranslator(translator)
-            installed.append(translator)
-    return installed
+    if lang and i18n.normalise(lang) is None:
+        print(f"dps-wizard: unknown language '{lang}' (use en or zh_TW); using the system's.", file=sys.stderr)
+    chosen = i18n.choose_language(lang, i18n.saved_language(store))
+    return i18n.install_translators(app, chosen)
 
 
 def create_app(argv: list[str]):  # noqa: ANN201

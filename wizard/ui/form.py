@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from wizard.core import keys
+from wizard.core.i18n import QT_TRANSLATE_NOOP, Text
 from wizard.core.profile import DEFAULT_HOST, DEFAULT_TIMEOUT_S, Enrollment, Profile, Proxy
 from wizard.core.telemetry import DEFAULT_PAYLOAD_TEMPLATE
 
@@ -87,21 +88,22 @@ def device_key(typed_key: str, group: bool, registration_id: str) -> str | None:
     return key
 
 
-def pem_problem(path: str) -> str | None:
-    """Why a trusted-CA file cannot be used (as the end of a sentence), or None when it holds PEM certificates."""
+def pem_problem(path: str) -> Text | None:
+    """Why a trusted-CA file cannot be used (a sentence about %1, the field), or None when it holds PEM certificates."""
     if not path.strip():
         return None
     try:
         with open(path.strip(), "rb") as fh:
             data = fh.read(2_000_000)
     except OSError as exc:
-        return f"cannot be read: {exc.strerror or exc}."
+        return Text(QT_TRANSLATE_NOOP("core", "%1 cannot be read: %2."), (exc.strerror or str(exc),))
     if b"-----BEGIN CERTIFICATE-----" not in data:
-        return "is not a PEM file with certificates (expected -----BEGIN CERTIFICATE-----)."
+        return Text(QT_TRANSLATE_NOOP("core", "%1 is not a PEM file with certificates (expected -----BEGIN "
+                                              "CERTIFICATE-----)."))
     try:
         from cryptography import x509
 
         certs = x509.load_pem_x509_certificates(data)
     except (ValueError, ImportError):
-        return "contains a certificate block that does not parse."
-    return None if certs else "contains no certificates."
+        return Text(QT_TRANSLATE_NOOP("core", "%1 contains a certificate block that does not parse."))
+    return None if certs else Text(QT_TRANSLATE_NOOP("core", "%1 contains no certificates."))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -17,13 +17,43 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.core.i18n import fill
 from wizard.core.profile import FieldIssue
+from wizard.i18n import render, tr_core  # noqa: F401 - tr_core: re-exported for the pages
 from wizard.ui.resources import icon_path
 
+# Accents for messages and banners, one for a light and one for a dark palette (the system's, never forced).
+_ACCENTS = {
+    "error": ("#c62828", "#ff8a80"),
+    "warning": ("#a15c00", "#ffb74d"),
+    "info": ("#0b4ea2", "#82b1ff"),
+}
 
-def tr_core(text: str) -> str:
-    """Texts from wizard.core (validators, problems) are English; translated here when the catalogue has them."""
-    return QCoreApplication.translate("core", text)
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def accent(kind: str, palette: QPalette) -> QColor:
+    """The colour for an error, warning or info text that stays readable on this palette's window colour."""
+    light, dark = _ACCENTS.get(kind, _ACCENTS["info"])
+    return QColor(dark if is_dark(palette) else light)
+
+
+def tinted(kind: str, palette: QPalette, amount: float = 0.12) -> QColor:
+    """The palette's window colour with a little of the accent mixed in (a banner's background)."""
+    base, tint = palette.color(QPalette.ColorRole.Window), accent(kind, palette)
+    mix = [round(b + (t - b) * amount) for b, t in zip(base.getRgb()[:3], tint.getRgb()[:3], strict=True)]
+    return QColor(*mix)
+
+
+def set_text_accent(label: QLabel, kind: str | None) -> None:
+    """Colour a label's text through its palette (dark mode safe); None restores the normal colour."""
+    palette = label.parentWidget().palette() if label.parentWidget() else label.palette()
+    own = QPalette(palette)
+    if kind is not None:
+        own.setColor(QPalette.ColorRole.WindowText, accent(kind, palette))
+    label.setPalette(own)
 
 
 _icons: dict[str, QIcon] = {}
@@ -36,15 +66,20 @@ def state_icon(state: str) -> QIcon:
 
 
 class FieldMessage(QLabel):
-    """The message under a field: red for an error, amber for a warning, hidden when all is well."""
+    """The message under a field: red for an error, amber for a warning, hidden when all is well.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    The field's accessible description carries the message too, so a screen reader says it on focus."""
+
+    def __init__(self, parent: QWidget | None = None, field: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.field = field
+        self._field_description = field.accessibleDescription() if field is not None else ""
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.issue: FieldIssue | None = None
+        self._kind = "error"
         self.hide()
 
     def show_issue(self, issue: FieldIssue | None) -> None:
@@ -52,12 +87,29 @@ class FieldMessage(QLabel):
         if issue is None:
             self.clear()
             self.hide()
+            self._describe_field("")
             return
-        color = "#c62828" if issue.is_error else "#a15c00"
-        self.setStyleSheet(f"color: {color};")
-        self.setText(tr_core(issue.message))
+        self._kind = "error" if issue.is_error else "warning"
+        set_text_accent(self, self._kind)
+        self.setText(issue.render(tr_core))
         self.setAccessibleName(self.text())
+        self._describe_field(self.text())
         self.show()
+
+    def set_field_description(self, text: str) -> None:
+        """The field's own description (what it is for); the message, when there is one, is added after it."""
+        self._field_description = text
+        self._describe_field(self.text() if self.isVisibleTo(self.parentWidget()) else "")
+
+    def _describe_field(self, message: str) -> None:
+        if self.field is not None:
+            self.field.setAccessibleDescription(" ".join(t for t in (message, self._field_description) if t))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ParentChange or event.type() == QEvent.Type.ApplicationPaletteChange:
+            if self.issue is not None:
+                set_text_accent(self, self._kind)
 
     @property
     def is_error(self) -> bool:
@@ -70,11 +122,9 @@ class Banner(QFrame):
     def __init__(self, kind: str = "warning", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        colors = {"warning": ("#fff4e0", "#a15c00"), "error": ("#fdecea", "#c62828"), "info": ("#e8f1fb", "#0b4ea2")}
-        bg, border = colors.get(kind, colors["info"])
+        self.kind = kind
         self.setObjectName("banner")
-        self.setStyleSheet(f"#banner {{ background: {bg}; border: 1px solid {border}; border-radius: 4px; }}"
-                           "#banner QLabel { color: #202020; }")
+        self._apply_colours()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         sp = QStyle.StandardPixmap
@@ -90,10 +140,23 @@ class Banner(QFrame):
         layout.addWidget(self.label, 1)
         self.hide()
 
+    def _apply_colours(self) -> None:
+        """Background and border from the system palette plus an accent: readable in light and dark mode."""
+        palette = (self.parentWidget() or self).palette()
+        bg, border = tinted(self.kind, palette), accent(self.kind, palette)
+        self.setStyleSheet(f"#banner {{ background: {bg.name()}; border: 1px solid {border.name()}; "
+                           "border-radius: 4px; }")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.ParentChange, QEvent.Type.ApplicationPaletteChange):
+            self._apply_colours()
+
     def show_text(self, text: str | None) -> None:
         if text:
             self.label.setText(text)
             self.setAccessibleName(text)
+            self.label.setAccessibleName(text)
             self.show()
         else:
             self.hide()
@@ -116,6 +179,9 @@ class StepList(QTreeWidget):
         self.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAccessibleName(self.tr("Run steps"))
+        self.setAccessibleDescription(self.tr("Each step of the run, its state and how long it took."))
+        self.state_names = {"pending": self.tr("waiting"), "running": self.tr("running"), "done": self.tr("done"),
+                            "failed": self.tr("failed"), "skipped": self.tr("skipped")}
         self._items: dict[str, QTreeWidgetItem] = {}
         self._names: dict[str, str] = {}
         self.states: dict[str, str] = {}
@@ -156,7 +222,8 @@ class StepList(QTreeWidget):
             self._started[step] = at
         if state in ("done", "failed") and at is not None and step in self._started and elapsed:
             item.setText(1, elapsed(at - self._started[step]))
-        item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{item.text(0)}: {state}")
+        item.setData(0, Qt.ItemDataRole.AccessibleTextRole,
+                     fill(self.tr("%1: %2"), item.text(0), self.state_names.get(state, state)))
         self.stateChanged.emit(step, state)
 
     def label(self, step: str) -> str:

@@ -12,6 +12,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from wizard.core.events import Finished, Outcome
+from wizard.core.i18n import fill
 from wizard.core.profile import Profile
 from wizard.ui.demo import DemoController
 from wizard.ui.form import FIELD_PAGE, Draft, PageId, build_profile, device_key, draft_from_profile
@@ -246,7 +247,7 @@ class DpsWizard(QWizard):
                 self.secrets.set(name, PROXY_PASSWORD, password)
         except SecretStoreError as exc:
             return str(exc)
-        return self.tr("The key is saved in %1.").replace("%1", self.secrets.backend_name)
+        return fill(self.tr("The key is saved in %1."), self.secrets.backend_name)
 
     def save_current_profile(self) -> str:
         from wizard.core.profiles import ProfileStoreError
@@ -274,7 +275,7 @@ class DpsWizard(QWizard):
         self.device_page.name.setText(profile.name)
         self.last_profile = profile
         note = self._save_secrets(profile.name, self.current_device_key())
-        return self.tr("Saved as “%1”.").replace("%1", profile.name) + " " + note
+        return fill(self.tr("Saved as “%1”. %2"), profile.name, note)
 
     def on_run_finished(self, f: Finished, profile: Profile, key: str | None) -> None:
         from wizard.core.profiles import ProfileStoreError
@@ -306,13 +307,13 @@ class DpsWizard(QWizard):
         try:
             profile, key = await self.demo.profile(group, self.store.unique_name(base))
         except Exception as exc:  # noqa: BLE001 - shown on the page
-            page.demo_banner.show_text(self.tr("The demo emulator could not start: %1").replace("%1", str(exc)))
+            page.demo_banner.show_text(fill(self.tr("The demo emulator could not start: %1"), exc))
             return
         finally:
             page.demo.setEnabled(True)
             page.group_demo.setEnabled(True)
-        page.demo_banner.show_text(self.tr("The built-in emulator is running (%1). Demo profiles need no Azure.")
-                                   .replace("%1", self.demo.describe()))
+        page.demo_banner.show_text(fill(self.tr("The built-in emulator is running (%1). Demo profiles need no "
+                                                "Azure."), self.demo.describe()))
         self.load_profile(profile, key)
         if self.currentId() == PageId.START:
             self.next()

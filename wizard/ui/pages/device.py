@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.core.i18n import fill
 from wizard.core.profile import FieldIssue, check_key, check_profile_name, check_registration_id
 from wizard.ui.form import Draft, device_key
 from wizard.ui.pages.base import BasePage, buddy_label
@@ -36,6 +37,8 @@ class DevicePage(BasePage):
         self.group = QRadioButton(self.tr("Enrollment &group"), self)
         self.group_about = QLabel(self.tr("Many devices share a group key; each device's key is derived from it "
                                           "and its registration ID."), self)
+        self.individual.setAccessibleDescription(self.individual_about.text())
+        self.group.setAccessibleDescription(self.group_about.text())
         kinds = QButtonGroup(self)
         kinds.addButton(self.individual)
         kinds.addButton(self.group)
@@ -49,7 +52,9 @@ class DevicePage(BasePage):
         outer.addLayout(form)
         self.registration_id = QLineEdit(self)
         self.registration_id.setAccessibleName(self.tr("Registration ID"))
-        self.registration_id_msg = FieldMessage(self)
+        self.registration_id.setAccessibleDescription(self.tr("The enrollment's registration ID: lower case "
+                                                              "letters, digits and - . _ :"))
+        self.registration_id_msg = FieldMessage(self, self.registration_id)
         form.addRow(buddy_label(self.tr("&Registration ID:"), self.registration_id, self), self.registration_id)
         form.addRow("", self.registration_id_msg)
 
@@ -59,12 +64,13 @@ class DevicePage(BasePage):
         self.key.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.show_key = QCheckBox(self.tr("S&how"), self)
         self.show_key.setAccessibleName(self.tr("Show the key"))
+        self.show_key.setAccessibleDescription(self.tr("Shows the key in clear text instead of dots."))
         key_row = QHBoxLayout()
         key_row.addWidget(self.key, 1)
         key_row.addWidget(self.show_key)
         self.key_label = buddy_label(self.tr("Symmetric &key:"), self.key, self)
         form.addRow(self.key_label, key_row)
-        self.key_msg = FieldMessage(self)
+        self.key_msg = FieldMessage(self, self.key)
         form.addRow("", self.key_msg)
 
         self.derived = QLineEdit(self)
@@ -72,11 +78,15 @@ class DevicePage(BasePage):
         self.derived.setEchoMode(QLineEdit.EchoMode.Password)
         self.derived.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.derived.setAccessibleName(self.tr("Derived device key"))
+        self.derived.setAccessibleDescription(self.tr("The device's own key, computed from the group key and the "
+                                                      "registration ID. Read only."))
         self.derived_label = buddy_label(self.tr("Derived &device key:"), self.derived, self)
         form.addRow(self.derived_label, self.derived)
 
         self.remember = QCheckBox(self)
         self.remember.setChecked(True)
+        self.remember.setAccessibleDescription(self.tr("Keeps the key in the system keyring so the profile can run "
+                                                       "again without typing it."))
         form.addRow("", self.remember)
         self.remember_why = QLabel(self)
         self.remember_why.setWordWrap(True)
@@ -85,7 +95,9 @@ class DevicePage(BasePage):
 
         self.name = QLineEdit(self)
         self.name.setAccessibleName(self.tr("Profile name"))
-        self.name_msg = FieldMessage(self)
+        self.name.setAccessibleDescription(self.tr("The name the profile is saved under; it follows the "
+                                                   "registration ID until you change it."))
+        self.name_msg = FieldMessage(self, self.name)
         form.addRow(buddy_label(self.tr("&Profile name:"), self.name, self), self.name)
         form.addRow("", self.name_msg)
         outer.addStretch(1)
@@ -109,14 +121,14 @@ class DevicePage(BasePage):
         secrets = self.wiz().secrets
         if secrets.usable:
             self.remember.setEnabled(True)
-            self.remember.setText(self.tr("Re&member the key in %1").replace("%1", secrets.backend_name))
+            self.remember.setText(fill(self.tr("Re&member the key in %1"), secrets.backend_name))
             self.remember_why.hide()
         else:
             self.remember.setChecked(False)
             self.remember.setEnabled(False)
             self.remember.setText(self.tr("Re&member the key (no usable keyring)"))
-            self.remember_why.setText(self.tr("The key cannot be saved: %1. The run works; you will type the key "
-                                              "again next time.").replace("%1", secrets.why_unusable or ""))
+            self.remember_why.setText(fill(self.tr("The key cannot be saved: %1. The run works; you will type the "
+                                                   "key again next time."), secrets.why_unusable or ""))
             self.remember_why.show()
 
     def _name_edited(self) -> None:
@@ -134,6 +146,10 @@ class DevicePage(BasePage):
     def _kind_changed(self, group: bool) -> None:
         self.key_label.setText(self.tr("&Group key:") if group else self.tr("Symmetric &key:"))
         self.key.setAccessibleName(self.tr("Group key") if group else self.tr("Symmetric key"))
+        self.key_msg.set_field_description(
+            self.tr("The enrollment group's primary or secondary key (Base64); each device's key is derived from "
+                    "it.") if group else
+            self.tr("The enrollment's primary or secondary key (Base64), as copied from the Azure portal."))
         self.derived.setVisible(group)
         self.derived_label.setVisible(group)
         self._revalidate()
@@ -161,8 +177,8 @@ class DevicePage(BasePage):
         return not any(i.is_error for i in self.issues())
 
     def show_missing_key(self, profile_name: str) -> None:
-        self.notice.show_text(self.tr("The key of “%1” is not in the keyring. Enter it again to run the "
-                                      "profile.").replace("%1", profile_name))
+        self.notice.show_text(fill(self.tr("The key of “%1” is not in the keyring. Enter it again to run the "
+                                           "profile."), profile_name))
         self.key.setFocus()
 
     def focus_field(self, name: str) -> bool:

@@ -18,15 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.core.i18n import fill
 from wizard.ui.pages.base import BasePage, buddy_label
 from wizard.ui.report import report_json, report_text
 
 
-def _json_box(parent: QWidget, name: str) -> QPlainTextEdit:
+def _json_box(parent: QWidget, name: str, description: str) -> QPlainTextEdit:
     box = QPlainTextEdit(parent)
     box.setReadOnly(True)
     box.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
     box.setAccessibleName(name)
+    box.setAccessibleDescription(description)
     box.setFixedHeight(box.fontMetrics().lineSpacing() * 5 + 12)
     return box
 
@@ -51,9 +53,12 @@ class ResultPage(BasePage):
             value.setAccessibleName(label.rstrip(":："))
             form.addRow(label, value)
             self.values[key] = value
-        self.payload = _json_box(self, self.tr("Response payload"))
+        self.payload = _json_box(self, self.tr("Response payload"),
+                                 self.tr("The payload DPS returned with the assignment (custom allocation). Read "
+                                         "only."))
         form.addRow(buddy_label(self.tr("Response &payload:"), self.payload, self), self.payload)
-        self.desired = _json_box(self, self.tr("Desired properties of the twin"))
+        self.desired = _json_box(self, self.tr("Desired properties of the twin"),
+                                 self.tr("The twin's desired properties, when the twin was read. Read only."))
         form.addRow(buddy_label(self.tr("T&win desired:"), self.desired, self), self.desired)
 
         buttons = QHBoxLayout()
@@ -91,10 +96,9 @@ class ResultPage(BasePage):
         v["created"].setText((r.created or "") if r else "")
         v["updated"].setText((r.updated or "") if r else "")
         s = f.telemetry
-        v["telemetry"].setText(self.tr("%1 sent, %2 acknowledged, %3 failed").replace("%1", str(s.sent))
-                               .replace("%2", str(s.acknowledged)).replace("%3", str(s.failed)))
+        v["telemetry"].setText(fill(self.tr("%1 sent, %2 acknowledged, %3 failed"), s.sent, s.acknowledged, s.failed))
         med, mx = s.latency(0.5), (max(s.latencies_s) if s.latencies_s else None)
-        v["latency"].setText(self.tr("median %1 ms, maximum %2 ms").replace("%1", _ms(med)).replace("%2", _ms(mx))
+        v["latency"].setText(fill(self.tr("median %1 ms, maximum %2 ms"), _ms(med), _ms(mx))
                              if med is not None else self.tr("No message was acknowledged."))
         self.payload.setPlainText(_pretty(r.payload if r else None) or self.tr("(none)"))
         desired = (f.twin or {}).get("desired") if f.twin else None
@@ -105,7 +109,7 @@ class ResultPage(BasePage):
         saved = wiz.saved_name()
         self.save_profile.setText(self.tr("&Save profile") if not saved else self.tr("&Save changes"))
         if saved:
-            self.status.setText(self.tr("Result recorded in the profile “%1”.").replace("%1", saved))
+            self.status.setText(fill(self.tr("Result recorded in the profile “%1”."), saved))
 
     def _save_profile(self) -> None:
         self.status.setText(self.wiz().save_current_profile())
@@ -133,9 +137,9 @@ class ResultPage(BasePage):
         try:
             Path(path).write_text(text, encoding="utf-8")
         except OSError as exc:
-            self.status.setText(self.tr("The report could not be saved: %1").replace("%1", exc.strerror or str(exc)))
+            self.status.setText(fill(self.tr("The report could not be saved: %1"), exc.strerror or str(exc)))
         else:
-            self.status.setText(self.tr("Report saved to %1").replace("%1", path))
+            self.status.setText(fill(self.tr("Report saved to %1"), path))
 
 
 def _ms(seconds: float | None) -> str:

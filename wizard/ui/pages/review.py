@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.commandline import KEY_VARIABLE, command_line
+from wizard.core.i18n import fill
 from wizard.core.profile import Profile
 from wizard.core.redact import mask_key
 from wizard.ui.pages.base import BasePage, buddy_label
@@ -38,14 +39,18 @@ class ReviewPage(BasePage):
         self.command.setReadOnly(True)
         self.command.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.command.setAccessibleName(self.tr("Equivalent command line"))
+        self.command.setAccessibleDescription(self.tr("The dps-wizard run command that does the same as this "
+                                                      "wizard; the key is not in it."))
         self.command.setFixedHeight(self.command.fontMetrics().lineSpacing() * 3 + 12)
         self.copy = QPushButton(self.tr("&Copy"), self)
         self.copy.setAccessibleName(self.tr("Copy the command line"))
         row = QHBoxLayout()
         row.addWidget(self.command, 1)
         row.addWidget(self.copy)
-        outer.addWidget(buddy_label(self.tr("Equivalent co&mmand line (the key is read from %1):")
-                                    .replace("%1", KEY_VARIABLE), self.command, self))
+        command_label = buddy_label(fill(self.tr("Equivalent co&mmand line (the key is read from %1):"),
+                                         KEY_VARIABLE), self.command, self)
+        command_label.setWordWrap(True)
+        outer.addWidget(command_label)
         outer.addLayout(row)
         outer.addStretch(1)
         self.copy.clicked.connect(self._copy)
@@ -55,6 +60,7 @@ class ReviewPage(BasePage):
             widget = QLabel(self)
             widget.setWordWrap(True)
             widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            widget.setAccessibleName(label.rstrip(":："))
             self.form.addRow(label, widget)
             self.values[key] = widget
         self.values[key].setText(value)
@@ -73,21 +79,20 @@ class ReviewPage(BasePage):
             proxy = f"{p.proxy.host}:{p.proxy.port}" + (f" ({p.proxy.username})" if p.proxy.username else "")
         self._row("proxy", self.tr("Proxy:"), proxy)
         self._row("trusted_ca", self.tr("Trusted CA:"), p.trusted_ca or self.tr("System certificates"))
-        self._row("timeout", self.tr("Timeout:"), self.tr("%1 s").replace("%1", f"{p.timeout_s:g}"))
+        self._row("timeout", self.tr("Timeout:"), fill(self.tr("%1 s"), f"{p.timeout_s:g}"))
         self._row("enrollment", self.tr("Enrollment:"),
                   self.tr("Enrollment group") if p.is_group else self.tr("Individual enrollment"))
         self._row("registration_id", self.tr("Registration ID:"), p.registration_id)
         typed = wiz.device_page.typed_key()
         key_text = mask_key("".join(typed.split()))
         if p.is_group:
-            key_text = self.tr("%1, device key %2").replace("%1", key_text).replace(
-                "%2", mask_key(wiz.current_device_key() or ""))
+            key_text = fill(self.tr("%1, device key %2"), key_text, mask_key(wiz.current_device_key() or ""))
         self._row("key", self.tr("Key:"), key_text)
         self._row("remember", self.tr("Remember the key:"),
                   yes if wiz.device_page.remember.isChecked() else no)
         messages = self.tr("%n message(s)", "", p.count)
         if p.interval_s:
-            messages += self.tr(", every %1 s").replace("%1", f"{p.interval_s:g}")
+            messages = fill(self.tr("%1, every %2 s"), messages, f"{p.interval_s:g}")
         self._row("messages", self.tr("Telemetry:"), messages)
         self._row("properties", self.tr("Properties:"),
                   ", ".join(f"{k}={v}" for k, v in p.properties.items()) or self.tr("None"))

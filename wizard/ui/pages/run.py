@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 
 from wizard.core import events as ev
 from wizard.core.events import Outcome, Step
+from wizard.core.i18n import QT_TRANSLATE_NOOP, Text, fill
 from wizard.core.problems import Problem
-from wizard.core.profile import FIELD_LABELS
+from wizard.core.profile import field_label
 from wizard.core.redact import redact
 from wizard.ui.pages.base import BasePage
-from wizard.ui.widgets import StepList, tr_core
+from wizard.ui.widgets import StepList, render, set_text_accent, tr_core
 
 FLUSH_MS = 100  # counters and the log are drawn at most this often, whatever the message rate
 
@@ -51,6 +52,7 @@ class RunPage(BasePage):
         bold = QFont(self.headline.font())
         bold.setBold(True)
         self.headline.setFont(bold)
+        self.headline.setAccessibleName(self.tr("Run status"))
         top = QHBoxLayout()
         top.addWidget(self.steps, 1)
         outer.addLayout(top)
@@ -59,8 +61,11 @@ class RunPage(BasePage):
         self.progress = QProgressBar(self)
         self.progress.setFormat(self.tr("message %v of %m"))
         self.progress.setAccessibleName(self.tr("Telemetry progress"))
+        self.progress.setAccessibleDescription(self.tr("Messages acknowledged or failed out of those planned."))
         self.counts = QLabel(self)
+        self.counts.setWordWrap(True)
         self.counts.setAccessibleName(self.tr("Telemetry counts"))
+        self.counts.setAccessibleDescription(self.tr("Messages sent, acknowledged and failed, and the rate."))
         outer.addWidget(self.progress)
         outer.addWidget(self.counts)
 
@@ -70,7 +75,7 @@ class RunPage(BasePage):
         pl = QVBoxLayout(self.problem_box)
         self.problem_title = QLabel(self.problem_box)
         self.problem_title.setFont(bold)
-        self.problem_title.setStyleSheet("color: #c62828;")
+        set_text_accent(self.problem_title, "error")
         self.problem_meaning = QLabel(self.problem_box)
         self.problem_hint = QLabel(self.problem_box)
         for w in (self.problem_title, self.problem_meaning, self.problem_hint):
@@ -86,6 +91,8 @@ class RunPage(BasePage):
         self.details = QPlainTextEdit(self.problem_box)
         self.details.setReadOnly(True)
         self.details.setAccessibleName(self.tr("Problem details"))
+        self.details.setAccessibleDescription(self.tr("The raw error, keys removed, for a report."))
+        self.details_toggle.setAccessibleName(self.tr("Show the details"))
         self.details.setMaximumHeight(90)
         self.details.hide()
         self.details_toggle.toggled.connect(self._toggle_details)
@@ -109,6 +116,8 @@ class RunPage(BasePage):
         self.log.setMaximumBlockCount(3000)
         self.log.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.log.setAccessibleName(self.tr("Run log"))
+        self.log.setAccessibleDescription(self.tr("What the run did, line by line."))
+        self.cancel_button.setAccessibleDescription(self.tr("Stops the run; Esc asks first."))
         self.log.setMinimumHeight(80)
         outer.addWidget(self.log, 1)
 
@@ -212,9 +221,10 @@ class RunPage(BasePage):
             finished = ev.Finished(time.monotonic(), Outcome.CANCELLED, None, None,
                                    ev.TelemetrySummary(requested=profile.count), None, None)
         except _NoKey:
-            finished = self._failed(profile, Problem(
-                "no_key", self.tr("There is no key to run with"), self.tr("The key field is empty."),
-                self.tr("Enter the enrollment's key on the Device page."), field="key"))
+            finished = self._failed(profile, Problem.of(
+                "no_key", Text(QT_TRANSLATE_NOOP("core", "There is no key to run with")),
+                Text(QT_TRANSLATE_NOOP("core", "The key field is empty.")),
+                Text(QT_TRANSLATE_NOOP("core", "Enter the enrollment's key on the Device page.")), field="key"))
         except Exception as exc:  # noqa: BLE001 - shown to the person, never a traceback dialog
             finished = self._failed(profile, _problem_from(exc))
         finally:
@@ -228,7 +238,7 @@ class RunPage(BasePage):
 
     # -- events -------------------------------------------------------------------------------------------------
     def _elapsed(self, seconds: float) -> str:
-        return self.tr("%1 s").replace("%1", f"{seconds:.1f}")
+        return fill(self.tr("%1 s"), f"{seconds:.1f}")
 
     def _on_event(self, e: ev.Event) -> None:
         """Called on the loop (= UI) thread for every event; cheap: heavy drawing waits for the flush timer."""
@@ -252,22 +262,21 @@ class RunPage(BasePage):
         elif isinstance(e, ev.StepDone):
             self.steps.set_state(e.step, "done", at=e.at, elapsed=self._elapsed)
         elif isinstance(e, ev.Polling):
-            label = self.tr("Waiting for assignment (poll %1)").replace("%1", str(e.poll))
+            label = fill(self.tr("Waiting for assignment (poll %1)"), e.poll)
             state = self.steps.states.get(Step.ASSIGNING)
             self.steps.set_state(Step.ASSIGNING, "running" if state != "running" else state,
                                  at=None if state == "running" else e.at, label=label)
         elif isinstance(e, ev.Assigned):
             r = e.registration
-            text = self.tr("Assigned to %1 as %2").replace("%1", r.assigned_hub).replace("%2", r.device_id)
+            text = fill(self.tr("Assigned to %1 as %2"), r.assigned_hub, r.device_id)
             self._log_buffer.append(f"INFO    {text}")
 
     def _draw_counts(self) -> None:
         rate = 0.0
         if self.telemetry_started is not None and self.acked:
             rate = self.acked / max(time.monotonic() - self.telemetry_started, 1e-3)
-        self.counts.setText(self.tr("Sent %1 · acknowledged %2 · failed %3 · %4 messages/s")
-                            .replace("%1", str(self.sent)).replace("%2", str(self.acked))
-                            .replace("%3", str(self.failed)).replace("%4", f"{rate:.1f}"))
+        self.counts.setText(fill(self.tr("Sent %1 · acknowledged %2 · failed %3 · %4 messages/s"),
+                                 self.sent, self.acked, self.failed, f"{rate:.1f}"))
         self.progress.setValue(min(self.acked + self.failed, self.progress.maximum()))
 
     def _flush(self) -> None:
@@ -320,21 +329,23 @@ class RunPage(BasePage):
             self.problem_box.hide()
             self.back_button.hide()
             return
-        self.problem_title.setText(tr_core(problem.title))
-        self.problem_meaning.setText(tr_core(problem.meaning))
-        hint = tr_core(problem.hint)
-        if problem.dps_error_message:
-            hint += "\n" + self.tr("DPS said: %1").replace("%1", problem.dps_error_message)
+        title, meaning, hint = problem.rendered(tr_core)
+        self.problem_title.setText(title)
+        self.problem_meaning.setText(meaning)
+        if problem.dps_error_code is not None or problem.dps_error_message:
+            # The service's own words, as received, beside the translation.
+            said = " ".join(str(v) for v in (problem.dps_error_code, problem.dps_error_message) if v is not None)
+            hint += "\n" + fill(self.tr("DPS said: %1"), said)
         self.problem_hint.setText(hint)
         detail = problem.detail or ""
         if problem.dps_error_code:
             detail = f"errorCode {problem.dps_error_code}\n" + detail
         self.details.setPlainText(redact(detail) or self.tr("No further detail."))
         self.problem_box.show()
-        self.problem_box.setAccessibleName(tr_core(problem.title))
+        self.problem_box.setAccessibleName(title)
+        self.problem_box.setAccessibleDescription(meaning)
         if problem.field:
-            label = tr_core(FIELD_LABELS.get(problem.field, problem.field))
-            self.back_button.setText(self.tr("&Back to %1").replace("%1", label))
+            self.back_button.setText(fill(self.tr("&Back to %1"), render(field_label(problem.field))))
         else:
             self.back_button.setText(self.tr("&Back to the settings"))
         self.back_button.show()
@@ -358,9 +369,12 @@ def _problem_from(exc: BaseException) -> Problem:
         return title
     name = type(exc).__name__
     if name.startswith("Emulator"):
-        return Problem("emulator", "The demo emulator could not start", redact(str(exc)),
-                       "Close the other program that uses this address, or try again later.",
-                       detail=redact("".join(traceback.format_exception(exc))))
-    return Problem("internal", "The run stopped unexpectedly", redact(f"{name}: {exc}"),
-                   "Open the details, and report them if the problem stays.",
-                   detail=redact("".join(traceback.format_exception(exc))))
+        return Problem.of("emulator", Text(QT_TRANSLATE_NOOP("core", "The demo emulator could not start")),
+                          Text("%1", (redact(str(exc)),)),
+                          Text(QT_TRANSLATE_NOOP("core", "Close the other program that uses this address, or try "
+                                                         "again later.")),
+                          detail=redact("".join(traceback.format_exception(exc))))
+    return Problem.of("internal", Text(QT_TRANSLATE_NOOP("core", "The run stopped unexpectedly")),
+                      Text("%1", (redact(f"{name}: {exc}"),)),
+                      Text(QT_TRANSLATE_NOOP("core", "Open the details, and report them if the problem stays.")),
+                      detail=redact("".join(traceback.format_exception(exc))))

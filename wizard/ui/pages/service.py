@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core.profile import DEFAULT_HOST, FieldIssue, check_host, check_id_scope
+from wizard.core.profile import DEFAULT_HOST, FieldIssue, check_host, check_id_scope, field_label
 from wizard.ui.form import Draft, pem_problem
 from wizard.ui.pages.base import BasePage, buddy_label
 from wizard.ui.widgets import Collapsible, FieldMessage
@@ -36,14 +36,18 @@ class ServicePage(BasePage):
 
         self.host = QLineEdit(DEFAULT_HOST, self)
         self.host.setAccessibleName(self.tr("Provisioning endpoint"))
-        self.host_msg = FieldMessage(self)
+        self.host.setAccessibleDescription(self.tr("The DPS host name: global.azure-devices-provisioning.net or "
+                                                   "the Service endpoint on the DPS Overview page."))
+        self.host_msg = FieldMessage(self, self.host)
         form.addRow(buddy_label(self.tr("Provisioning &endpoint:"), self.host, self), self.host)
         form.addRow("", self.host_msg)
 
         self.id_scope = QLineEdit(self)
         self.id_scope.setPlaceholderText("0ne00012345")
         self.id_scope.setAccessibleName(self.tr("ID scope"))
-        self.id_scope_msg = FieldMessage(self)
+        self.id_scope.setAccessibleDescription(self.tr("The ID scope on the DPS Overview page, 0ne followed by 8 "
+                                                       "hexadecimal digits."))
+        self.id_scope_msg = FieldMessage(self, self.id_scope)
         form.addRow(buddy_label(self.tr("&ID scope:"), self.id_scope, self), self.id_scope)
         form.addRow("", self.id_scope_msg)
 
@@ -61,41 +65,52 @@ class ServicePage(BasePage):
         transport = QVBoxLayout()
         transport.addWidget(self.mqtt)
         transport.addWidget(self.ws)
+        self.mqtt.setAccessibleDescription(self.tr("The usual transport."))
+        self.ws.setAccessibleDescription(self.tr("For networks and proxies that only let port 443 through."))
         adv.addRow(self.tr("Transport:"), transport)
 
         self.use_proxy = QCheckBox(self.tr("Connect through an HTTP &proxy"), self)
+        self.use_proxy.setAccessibleDescription(self.tr("Turns on the proxy host, port, user and password below."))
         adv.addRow("", self.use_proxy)
         self.proxy_host = QLineEdit(self)
         self.proxy_host.setAccessibleName(self.tr("Proxy host"))
+        self.proxy_host.setAccessibleDescription(self.tr("Host name of the HTTP proxy."))
         self.proxy_port = QSpinBox(self)
         self.proxy_port.setRange(1, 65535)
         self.proxy_port.setValue(8080)
         self.proxy_port.setAccessibleName(self.tr("Proxy port"))
+        self.proxy_port.setAccessibleDescription(self.tr("Port of the HTTP proxy, 1 to 65535."))
         row = QHBoxLayout()
         row.addWidget(self.proxy_host, 1)
         row.addWidget(buddy_label(self.tr("P&ort:"), self.proxy_port, self))
         row.addWidget(self.proxy_port)
         adv.addRow(buddy_label(self.tr("Proxy &host:"), self.proxy_host, self), row)
-        self.proxy_host_msg = FieldMessage(self)
+        self.proxy_host_msg = FieldMessage(self, self.proxy_host)
         adv.addRow("", self.proxy_host_msg)
         self.proxy_user = QLineEdit(self)
         self.proxy_user.setAccessibleName(self.tr("Proxy user name"))
+        self.proxy_user.setAccessibleDescription(self.tr("Leave empty when the proxy needs no sign-in."))
         adv.addRow(buddy_label(self.tr("Proxy &user:"), self.proxy_user, self), self.proxy_user)
         self.proxy_password = QLineEdit(self)
         self.proxy_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.proxy_password.setAccessibleName(self.tr("Proxy password"))
         self.proxy_password.setToolTip(self.tr("Kept in the keyring with the profile, never in the profile file."))
+        self.proxy_password.setAccessibleDescription(self.proxy_password.toolTip())
         adv.addRow(buddy_label(self.tr("Proxy pass&word:"), self.proxy_password, self), self.proxy_password)
 
         self.trusted_ca = QLineEdit(self)
         self.trusted_ca.setPlaceholderText(self.tr("System certificates"))
         self.trusted_ca.setAccessibleName(self.tr("Trusted CA certificate file"))
+        self.trusted_ca.setAccessibleDescription(self.tr("A PEM file whose roots replace the system's: for an IoT "
+                                                         "Edge gateway or a proxy that inspects TLS. Empty: the "
+                                                         "system certificates."))
         self.browse = QPushButton(self.tr("&Browse…"), self)
+        self.browse.setAccessibleName(self.tr("Browse for the trusted CA certificate file"))
         ca_row = QHBoxLayout()
         ca_row.addWidget(self.trusted_ca, 1)
         ca_row.addWidget(self.browse)
         adv.addRow(buddy_label(self.tr("Trusted &CA (PEM):"), self.trusted_ca, self), ca_row)
-        self.trusted_ca_msg = FieldMessage(self)
+        self.trusted_ca_msg = FieldMessage(self, self.trusted_ca)
         adv.addRow("", self.trusted_ca_msg)
 
         self.timeout = QDoubleSpinBox(self)
@@ -103,6 +118,8 @@ class ServicePage(BasePage):
         self.timeout.setDecimals(0)
         self.timeout.setSuffix(self.tr(" s"))
         self.timeout.setAccessibleName(self.tr("Timeout in seconds"))
+        self.timeout.setAccessibleDescription(self.tr("Deadline for each network step: the registration, the hub "
+                                                      "connection, each message."))
         adv.addRow(buddy_label(self.tr("&Timeout:"), self.timeout, self), self.timeout)
         outer.addStretch(1)
 
@@ -124,7 +141,7 @@ class ServicePage(BasePage):
             found.append(check_host(self.proxy_host.text(), "proxy_host"))
         pem = pem_problem(self.trusted_ca.text())
         if pem:
-            found.append(FieldIssue("trusted_ca", f"Trusted CA certificate {pem}"))
+            found.append(FieldIssue.of("trusted_ca", pem.about(field_label("trusted_ca"))))
         return [i for i in found if i is not None]
 
     def _revalidate(self) -> None:

@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QCommandLinkButton,
     QHBoxLayout,
     QHeaderView,
@@ -19,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard import i18n
+from wizard.core.i18n import fill
 from wizard.ui.form import PageId
-from wizard.ui.pages.base import BasePage
+from wizard.ui.pages.base import BasePage, buddy_label
 from wizard.ui.widgets import Banner
 
 
@@ -56,6 +59,9 @@ class StartPage(BasePage):
                                        self.tr("A built-in DPS and IoT hub on this computer: no Azure needed."), self)
         self.group_demo = QCommandLinkButton(self.tr("Try the &group demo"),
                                              self.tr("The same, with an enrollment group and a derived key."), self)
+        for button in (self.new_device, self.demo, self.group_demo):
+            button.setAccessibleName(button.text().replace("&", ""))
+            button.setAccessibleDescription(button.description())
         demo_row.addWidget(self.demo)
         demo_row.addWidget(self.group_demo)
         outer.addLayout(demo_row)
@@ -67,6 +73,8 @@ class StartPage(BasePage):
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Registration ID"), self.tr("Last result"),
                                               self.tr("When")])
         self.table.setAccessibleName(self.tr("Saved profiles"))
+        self.table.setAccessibleDescription(self.tr("Select a profile, then Run again, Edit, Duplicate or Delete it. "
+                                                    "Enter runs it again."))
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -92,6 +100,22 @@ class StartPage(BasePage):
         buttons.addStretch(1)
         outer.addLayout(buttons)
 
+        # The language: --lang wins for one start; this choice is saved and used from the next start on.
+        language_row = QHBoxLayout()
+        self.language = QComboBox(self)
+        self.language.addItem(self.tr("System language"), "")
+        self.language.addItem("English", i18n.ENGLISH)
+        self.language.addItem("繁體中文", i18n.TRADITIONAL_CHINESE)
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.setAccessibleDescription(self.tr("The language of the wizard; it changes the next time the "
+                                                       "wizard starts."))
+        self.language_note = QLabel(self)
+        self.language_note.setWordWrap(True)
+        language_row.addWidget(buddy_label(self.tr("L&anguage:"), self.language, self))
+        language_row.addWidget(self.language)
+        language_row.addWidget(self.language_note, 1)
+        outer.addLayout(language_row)
+
         self.new_device.clicked.connect(self._new_device)
         self.demo.clicked.connect(lambda: self.wiz().start_demo(group=False))
         self.group_demo.clicked.connect(lambda: self.wiz().start_demo(group=True))
@@ -99,6 +123,7 @@ class StartPage(BasePage):
         self.edit.clicked.connect(lambda: self._with_selected(self.wiz().edit_profile))
         self.duplicate.clicked.connect(lambda: self._with_selected(self.wiz().duplicate_profile))
         self.delete.clicked.connect(lambda: self._with_selected(self._confirm_delete))
+        self.language.activated.connect(self._language_chosen)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.itemDoubleClicked.connect(lambda _item: self._with_selected(self.wiz().run_again))
         self.confirm: QMessageBox | None = None
@@ -108,6 +133,7 @@ class StartPage(BasePage):
     def initializePage(self) -> None:  # noqa: N802 - Qt API
         self.route_to_run = False
         self.refresh()
+        self._show_language()
         QTimer.singleShot(0, self.refresh_keyring)  # probing the keyring backend is slow; after first paint
 
     def nextId(self) -> int:  # noqa: N802 - Qt API
@@ -119,8 +145,8 @@ class StartPage(BasePage):
             return
         why = self.wiz().secrets.why_unusable
         self.keyring_banner.show_text(
-            self.tr("No usable keyring: %1 Runs still work, but keys cannot be saved; you will type them "
-                    "each time.").replace("%1", why) if why else None)
+            fill(self.tr("No usable keyring: %1 Runs still work, but keys cannot be saved; you will type them "
+                         "each time."), why) if why else None)
 
     def refresh(self, select: str | None = None) -> None:
         wiz = self.wiz()
@@ -176,13 +202,28 @@ class StartPage(BasePage):
         if name is not None:
             action(name)
 
+    def _show_language(self) -> None:
+        saved = i18n.normalise(i18n.saved_language(self.wiz().store)) or ""
+        self.language.setCurrentIndex(max(self.language.findData(saved), 0))
+
+    def _language_chosen(self, index: int) -> None:
+        from wizard.core.profiles import ProfileStoreError
+
+        value = self.language.itemData(index) or None
+        try:
+            self.wiz().store.set_setting(i18n.SETTING, value)
+        except ProfileStoreError as exc:
+            self.language_note.setText(str(exc))
+            return
+        self.language_note.setText(self.tr("Used the next time the wizard starts."))
+
     def _new_device(self) -> None:
         self.wiz().new_profile()
         self.wiz().next()
 
     def _confirm_delete(self, name: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete profile"),
-                          self.tr("Delete the profile “%1” and the keys saved for it?").replace("%1", name),
+                          fill(self.tr("Delete the profile “%1” and the keys saved for it?"), name),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.finished.connect(lambda result: self._delete_answer(box, name))

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.core.profile import FieldIssue, check_properties, check_provisioning_payload
-from wizard.core.telemetry import DEFAULT_PAYLOAD_TEMPLATE, render, template_problem
+from wizard.core.profile import FieldIssue, check_payload_template, check_properties, check_provisioning_payload
+from wizard.core.telemetry import DEFAULT_PAYLOAD_TEMPLATE, render
 from wizard.ui.form import Draft
 from wizard.ui.pages.base import BasePage, buddy_label
 from wizard.ui.widgets import FieldMessage
@@ -52,12 +52,15 @@ class TelemetryPage(BasePage):
         self.count.setRange(0, 100_000)
         self.count.setValue(10)
         self.count.setAccessibleName(self.tr("Number of messages"))
+        self.count.setAccessibleDescription(self.tr("Test messages to send after provisioning; 0 sends none."))
         self.interval = QDoubleSpinBox(self)
         self.interval.setRange(0, 3600)
         self.interval.setDecimals(2)
         self.interval.setSingleStep(0.5)
         self.interval.setSuffix(self.tr(" s"))
         self.interval.setAccessibleName(self.tr("Interval between messages in seconds"))
+        self.interval.setAccessibleDescription(self.tr("The pause between two messages; 0 sends them one after "
+                                                       "another."))
         row = QHBoxLayout()
         row.addWidget(self.count)
         row.addSpacing(16)
@@ -72,11 +75,13 @@ class TelemetryPage(BasePage):
                                                        "${message_id}"))
         self.template.setToolTip(self.template.accessibleDescription())
         form.addRow(buddy_label(self.tr("Payload &template:"), self.template, self), self.template)
-        self.template_msg = FieldMessage(self)
+        self.template_msg = FieldMessage(self, self.template)
         form.addRow("", self.template_msg)
         self.preview = _code_edit(self, 2)
         self.preview.setReadOnly(True)
         self.preview.setAccessibleName(self.tr("Preview of message 1"))
+        self.preview.setAccessibleDescription(self.tr("The body of the first message, as the template gives it. "
+                                                      "Read only."))
         form.addRow(buddy_label(self.tr("Message 1 pre&view:"), self.preview, self), self.preview)
 
         self.properties = QTableWidget(0, 2, self)
@@ -85,11 +90,15 @@ class TelemetryPage(BasePage):
         self.properties.verticalHeader().hide()
         self.properties.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.properties.setAccessibleName(self.tr("Custom properties"))
+        self.properties.setAccessibleDescription(self.tr("Name and value of each application property every "
+                                                         "message carries. Add makes a row; F2 edits a cell."))
         self.properties.setTabKeyNavigation(False)
         self.properties.setFixedHeight(self.properties.horizontalHeader().sizeHint().height()
                                        + self.properties.verticalHeader().defaultSectionSize() * 3 + 4)
         self.add_prop = QPushButton(self.tr("A&dd"), self)
         self.remove_prop = QPushButton(self.tr("Remo&ve"), self)
+        self.add_prop.setAccessibleName(self.tr("Add a property"))
+        self.remove_prop.setAccessibleName(self.tr("Remove the selected property"))
         buttons = QVBoxLayout()
         buttons.addWidget(self.add_prop)
         buttons.addWidget(self.remove_prop)
@@ -98,18 +107,20 @@ class TelemetryPage(BasePage):
         prop_row.addWidget(self.properties, 1)
         prop_row.addLayout(buttons)
         form.addRow(buddy_label(self.tr("Custom p&roperties:"), self.properties, self), prop_row)
-        self.properties_msg = FieldMessage(self)
+        self.properties_msg = FieldMessage(self, self.properties)
         form.addRow("", self.properties_msg)
 
         self.provisioning_payload = _code_edit(self, 2)
         self.provisioning_payload.setPlaceholderText(self.tr("Optional JSON sent to DPS with the registration"))
         self.provisioning_payload.setAccessibleName(self.tr("Provisioning payload"))
+        self.provisioning_payload.setAccessibleDescription(self.provisioning_payload.placeholderText())
         form.addRow(buddy_label(self.tr("Provisioning pa&yload:"), self.provisioning_payload, self),
                     self.provisioning_payload)
-        self.provisioning_payload_msg = FieldMessage(self)
+        self.provisioning_payload_msg = FieldMessage(self, self.provisioning_payload)
         form.addRow("", self.provisioning_payload_msg)
 
         self.read_twin = QCheckBox(self.tr("Read the device t&win after provisioning"), self)
+        self.read_twin.setAccessibleDescription(self.tr("Shows the twin's desired properties on the result page."))
         form.addRow("", self.read_twin)
         outer.addStretch(1)
 
@@ -149,9 +160,7 @@ class TelemetryPage(BasePage):
 
     def issues(self) -> list[FieldIssue]:
         found: list[FieldIssue | None] = []
-        problem = template_problem(self.template.toPlainText())
-        if problem:
-            found.append(FieldIssue("payload_template", f"Payload template {problem}"))
+        found.append(check_payload_template(self.template.toPlainText()))
         found.append(check_properties({k: v for k, v in self.property_pairs() if k}))
         found.append(check_provisioning_payload(self.provisioning_payload.toPlainText()))
         return [i for i in found if i is not None]
