@@ -228,24 +228,38 @@ def check_keyring(write_test: bool = True) -> Check:
 
 
 def check_translations() -> Check:
+    """Each language the app has (a .ts source or a shipped .qm) has a loadable catalogue, found the way the GUI
+    finds it (wizard.i18n.qm_file: the shipped .qm, else compiled from the .ts into the cache), and Qt's own
+    catalogue for the wizard's buttons (the spec keeps only those)."""
     folder = resources_dir() / "translations"
-    catalogues = sorted(p.name for p in folder.glob("*.qm")) if folder.is_dir() else []
-    if not catalogues:
+    prefix = "dps_wizard_"
+    sources = [*folder.glob(f"{prefix}*.qm"), *folder.glob(f"{prefix}*.ts")] if folder.is_dir() else []
+    languages = sorted({p.stem.removeprefix(prefix) for p in sources})
+    if not languages:
         return Check("translations", True, f"none yet in {folder} (English only)")
-    detail = f"{', '.join(catalogues)} in {folder}"
-    # A translated app also needs Qt's own catalogue for the wizard's buttons (the spec keeps only these).
     try:
         from PySide6.QtCore import QLibraryInfo
-    except ImportError:
-        return Check("translations", False, detail + "; PySide6 is missing")
+    except ImportError as exc:
+        return Check("translations", False, f"{', '.join(languages)} in {folder}, but PySide6 is missing: {exc}")
+    try:
+        from wizard.i18n import qm_file
+    except ImportError:  # an older GUI without wizard.i18n: shipped catalogues only
+        def qm_file(lang: str) -> Path | None:
+            shipped = folder / f"{prefix}{lang}.qm"
+            return shipped if shipped.is_file() else None
     qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-    missing = []
-    for name in catalogues:
-        lang = name.removesuffix(".qm").partition("_")[2].partition("_")[2]  # dps_wizard_zh_TW.qm -> zh_TW
-        if lang and not (qt_dir / f"qtbase_{lang}.qm").is_file():
-            missing.append(f"qtbase_{lang}.qm")
+    found, missing = [], []
+    for lang in languages:
+        qm = qm_file(lang)
+        if qm is None:
+            missing.append(f"{prefix}{lang}.qm (not shipped and could not be built)")
+        else:
+            found.append(lang if Path(qm).parent == folder else f"{lang} (built into {qm})")
+        if lang != "en" and not (qt_dir / f"qtbase_{lang}.qm").is_file():
+            missing.append(f"Qt's qtbase_{lang}.qm in {qt_dir}")
+    detail = f"{', '.join(found) or 'none'} in {folder}"
     if missing:
-        return Check("translations", False, f"{detail}; Qt's {', '.join(missing)} missing from {qt_dir}")
+        return Check("translations", False, f"{detail}; missing {', '.join(missing)}")
     return Check("translations", True, detail)
 
 

@@ -101,8 +101,31 @@ def test_a_translation_needs_qts_own_catalogue(monkeypatch, tmp_path):
     (tmp_path / "translations" / "dps_wizard_zh_TW.qm").write_bytes(b"")
     (tmp_path / "translations" / "dps_wizard_xx_YY.qm").write_bytes(b"")
     monkeypatch.setattr(selfcheck, "resources_dir", lambda: tmp_path)
+    monkeypatch.setattr("wizard.i18n.translations_dir", lambda: tmp_path / "translations")
     check = selfcheck.check_translations()
-    assert not check.ok and "qtbase_xx_YY.qm missing" in check.detail and "qtbase_zh_TW" not in check.detail
+    assert not check.ok and "qtbase_xx_YY.qm" in check.detail and "qtbase_zh_TW" not in check.detail
+
+
+def test_a_source_catalogue_is_compiled_as_the_gui_does(monkeypatch, tmp_path):
+    """From a checkout only the .ts exists: the check builds it (into the cache) like the GUI would."""
+    source = Path(__file__).resolve().parents[2] / "resources" / "translations" / "dps_wizard_zh_TW.ts"
+    if not source.is_file():
+        pytest.skip("no zh_TW catalogue yet")
+    monkeypatch.setenv("DPS_WIZARD_CACHE_DIR", str(tmp_path / "cache"))
+    check = selfcheck.check_translations()
+    assert check.ok, check.detail
+    assert "zh_TW" in check.detail and (str(tmp_path / "cache") in check.detail or "built" not in check.detail)
+
+
+def test_an_unbuildable_catalogue_fails(monkeypatch, tmp_path):
+    (tmp_path / "translations").mkdir()
+    (tmp_path / "translations" / "dps_wizard_zh_TW.ts").write_text("not a catalogue")
+    monkeypatch.setattr(selfcheck, "resources_dir", lambda: tmp_path)
+    monkeypatch.setattr("wizard.i18n.translations_dir", lambda: tmp_path / "translations")
+    monkeypatch.setenv("DPS_WIZARD_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr("tempfile.gettempdir", lambda: str(tmp_path / "tmp"))
+    check = selfcheck.check_translations()
+    assert not check.ok and "dps_wizard_zh_TW.qm (not shipped and could not be built)" in check.detail
 
 
 def test_ca_roots_counts_what_the_sdk_loads():
