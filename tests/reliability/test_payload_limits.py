@@ -41,3 +41,15 @@ def test_a_payload_over_the_limit_is_refused_before_the_network(running):
     r = run(emu, "too-big", spec.key, "--payload-template", _template(telemetry.MAX_PAYLOAD_BYTES + 10, "x"))
     assert r.code == 1 and "Payload template gives a message larger than IoT Hub's 256 KB limit" in r.err
     assert not emu.dps_requests
+
+
+def test_messages_the_sdk_refuses_are_counted_failed_with_the_reason(running):
+    """A custom property value is not size-checked by the validator (only names are); the SDK then refuses
+    every message. The run says why, instead of only blaming the network."""
+    emu = running().emu
+    spec = emu.add_individual("huge-property")
+    r = run(emu, "huge-property", spec.key, "--json", "--count", "2", "--property", "blob=" + "x" * 270_000)
+    assert r.code == 3
+    t, problem = r.json["telemetry"], r.json["problem"]
+    assert t["failed"] == 2 and t["acknowledged"] == 0 and t["retried"] == 0
+    assert problem["detail"] == "Last failure: ValueError: Size of telemetry message can not exceed 256 KB."

@@ -99,6 +99,7 @@ class ProvisioningRun:
         self.registration: ev.RegistrationInfo | None = None
         self.twin: dict[str, Any] | None = None
         self._step: str | None = None
+        self._last_failure = ""  # why the last message given up on failed (already redacted)
         self._hub_lost: Problem | None = None  # set when the hub stays unreachable past a message's deadline
 
     # -- plumbing -----------------------------------------------------------------------------------------
@@ -159,7 +160,8 @@ class ProvisioningRun:
                 outcome, failed_step = Outcome.TELEMETRY_FAILED, Step.TELEMETRY
                 problem = Problem("telemetry", "Some messages were not acknowledged",
                                   f"{self.summary.failed} of {self.summary.requested} messages failed.",
-                                  "Check the network to the IoT hub and run again.")
+                                  "See the detail for why the last one failed; check the network to the IoT hub "
+                                  "and run again.", detail=f"Last failure: {self._last_failure}")
         except asyncio.CancelledError:
             if not self._cancelled:
                 raise
@@ -437,6 +439,7 @@ class ProvisioningRun:
     def _give_up(self, planned: PlannedMessage, reason: str, lost: Problem | None = None) -> None:
         """Count one message as failed (once) and, when the hub is unreachable, stop starting new ones."""
         self.summary.failed += 1
+        self._last_failure = reason
         self._emit(ev.MessageFailed(time.monotonic(), planned.index, planned.message_id, reason, False))
         if lost is not None and self._hub_lost is None:
             self._hub_lost = lost
