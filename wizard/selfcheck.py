@@ -253,6 +253,8 @@ def check_translations() -> Check:
         qm = qm_file(lang)
         if qm is None:
             missing.append(f"{prefix}{lang}.qm (not shipped and could not be built)")
+        elif not _catalogue_loads(Path(qm)):
+            missing.append(f"the translations in {qm} (it is empty or not a catalogue)")
         else:
             found.append(lang if Path(qm).parent == folder else f"{lang} (built into {qm})")
         if lang != "en" and not (qt_dir / f"qtbase_{lang}.qm").is_file():
@@ -261,6 +263,13 @@ def check_translations() -> Check:
     if missing:
         return Check("translations", False, f"{detail}; missing {', '.join(missing)}")
     return Check("translations", True, detail)
+
+
+def _catalogue_loads(qm: Path) -> bool:
+    from PySide6.QtCore import QTranslator
+
+    translator = QTranslator()
+    return translator.load(str(qm)) and not translator.isEmpty()
 
 
 def check_icons() -> Check:

@@ -96,7 +96,7 @@ def test_no_translations_yet_is_fine(monkeypatch, tmp_path):
     assert check.ok and "none yet" in check.detail
 
 
-def test_a_translation_needs_qts_own_catalogue(monkeypatch, tmp_path):
+def test_a_translation_needs_qts_own_catalogue_and_content(monkeypatch, tmp_path):
     (tmp_path / "translations").mkdir()
     (tmp_path / "translations" / "dps_wizard_zh_TW.qm").write_bytes(b"")
     (tmp_path / "translations" / "dps_wizard_xx_YY.qm").write_bytes(b"")
@@ -104,6 +104,7 @@ def test_a_translation_needs_qts_own_catalogue(monkeypatch, tmp_path):
     monkeypatch.setattr("wizard.i18n.translations_dir", lambda: tmp_path / "translations")
     check = selfcheck.check_translations()
     assert not check.ok and "qtbase_xx_YY.qm" in check.detail and "qtbase_zh_TW" not in check.detail
+    assert "dps_wizard_zh_TW.qm (it is empty or not a catalogue)" in check.detail
 
 
 def test_a_source_catalogue_is_compiled_as_the_gui_does(monkeypatch, tmp_path):
