@@ -18,6 +18,7 @@ import json
 import os
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -50,6 +51,25 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
                 item.add_marker(pytest.mark.timeout(3 * 3600))
         elif LONG and item.get_closest_marker("fuzz") is not None:
             item.add_marker(pytest.mark.timeout(3600))
+
+
+# What the long runs report at the end of the session (examples per fuzzed field, soak figures).
+SEEN: Counter[str] = Counter()
+RESULTS: list[str] = []
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    # Read through the package name: the test modules import this file as tests.reliability.conftest.
+    import importlib
+
+    mod = importlib.import_module("tests.reliability.conftest")
+    if not mod.SEEN and not mod.RESULTS:
+        return
+    terminalreporter.section(f"reliability results (hypothesis profile {PROFILE})")
+    for field, n in sorted(mod.SEEN.items()):
+        terminalreporter.write_line(f"fuzz {field}: {n} examples")
+    for line in mod.RESULTS:
+        terminalreporter.write_line(line)
 
 
 def pytest_configure(config: pytest.Config) -> None:
