@@ -5,9 +5,8 @@ Reports (see shown_probe.py) when the page has been shown, then exits.
 
 import sys
 
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWizard, QWizardPage
-
 import shown_probe
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWizard, QWizardPage
 
 
 def main() -> None:

@@ -41,6 +41,21 @@ def ratio_summary(app: list[float], base: list[float], digits: int = 3) -> dict[
     return summary([a / b for a, b in zip(app, base, strict=True)], digits)
 
 
+def peak_rss_kb() -> int:
+    """This process's peak resident set since exec (VmHWM). Not ru_maxrss: on Linux that also counts the
+    parent's pages the child held between fork and exec, so it grows with the parent."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def emit_result(data: dict[str, Any]) -> None:
     """A worker's answer: one marked JSON line on stdout (anything else it prints is ignored)."""
     sys.stdout.write(RESULT_MARK + json.dumps(data) + "\n")

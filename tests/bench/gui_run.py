@@ -12,9 +12,9 @@ One run per process, so no Qt state leaks from one repetition into the next.
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import os
-import resource
 import sys
 import tempfile
 import time
@@ -26,6 +26,17 @@ os.environ["DPS_WIZARD_CONFIG_DIR"] = tempfile.mkdtemp(prefix="dps-bench-gui-")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")  # no keyring prompts here
 
 HEARTBEAT_MS = 20
+_gc: dict[str, float] = {}
+GC_PAUSES: list[tuple[int, float, float]] = []  # (generation, ms, ended at monotonic) of every collection
+
+
+def _gc_callback(phase: str, info: dict) -> None:
+    """Records the pauses of CPython's cyclic collector (any thread): they hold the GIL, so the UI waits."""
+    if phase == "start":
+        _gc["t"] = time.monotonic()
+    elif "t" in _gc:
+        now = time.monotonic()
+        GC_PAUSES.append((info["generation"], (now - _gc["t"]) * 1000, now))
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -74,8 +85,8 @@ async def drive(cfg: dict) -> dict:
     timer.setInterval(HEARTBEAT_MS)
     timer.timeout.connect(beat)
     timer.start()
+    gc.callbacks.append(_gc_callback)
     last[0] = t0 = time.monotonic()
-    cfg["_t0"] = t0
     w.next()  # the Review page's "Run" (commit) button: switches to the Run page, which starts the run
     click_s = time.monotonic() - t0
     while w.run_page.finished is None:
@@ -84,14 +95,19 @@ async def drive(cfg: dict) -> dict:
         await asyncio.sleep(0.05)
     took = time.monotonic() - t0
     timer.stop()
+    gc.callbacks.remove(_gc_callback)
+    full = [(round(ms, 1), round(at - t0, 3)) for gen, ms, at in GC_PAUSES if gen == 2]
     f = w.run_page.finished
     if f.telemetry.acknowledged != cfg["count"]:
         raise RuntimeError(f"{f.outcome}: {f.telemetry.acknowledged} of {cfg['count']} acknowledged ({f.problem})")
-    rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss_kb = common.peak_rss_kb()
     return {
-        "t0": t0, "click_ms": click_s * 1000, "beats": len(gaps), "run_s": took, "max_gap_ms": max(gaps) * 1000, "p99_gap_ms": percentile(gaps, 0.99) * 1000,
+        "t0": t0, "click_ms": click_s * 1000, "beats": len(gaps), "run_s": took, "max_gap_ms": max(gaps) * 1000,
+        "p99_gap_ms": percentile(gaps, 0.99) * 1000,
         "median_gap_ms": percentile(gaps, 0.5) * 1000, "telemetry_s": f.telemetry.duration_s,
         "rate_per_s": f.telemetry.rate_per_s, "maxrss_kb": rss_kb,
+        "gc_full_collections_ms_at_s": full,
+        "gc_longest_ms": round(max((ms for _g, ms, _a in GC_PAUSES), default=0.0), 1),
         # The five largest gaps and when each ended (seconds after the Run click), to find their cause.
         "worst_gaps": sorted(((round(g * 1000, 1), round(e - t0, 3)) for g, e in zip(gaps, ends, strict=True)),
                              reverse=True)[:5],

@@ -168,7 +168,7 @@ def bench_gui(emus: Emulators, reps: int) -> tuple[dict[str, Any], dict[str, Any
     cfg = {"mode": "external", "host": emu.dps_host, "scope": emu.id_scope, "device_id": device.registration_id,
            "key": device.key, "ca_file": emu.ca_file, "count": 1000}
     runs, bare, demo = [], [], []
-    for rep in range(reps):
+    for _rep in range(reps):
         runs.append(worker("gui_run.py", cfg, env=gui_env()))
         bare.append(worker("bare_wizard.py", env=gui_env()))
     for _rep in range(max(3, reps // 2)):  # the Start page's demo: its emulator inside the GUI process
@@ -180,6 +180,7 @@ def bench_gui(emus: Emulators, reps: int) -> tuple[dict[str, Any], dict[str, Any
     beats = [r["beats"] for r in runs]
     common = {"heartbeat_ms": 20, "beats_per_run": summary(beats, 0), "run_s": summary([r["run_s"] for r in runs], 3),
               "worst_gaps_ms_at_s": [r["worst_gaps"] for r in runs],
+              "gc_full_collections_ms_at_s": [r["gc_full_collections_ms_at_s"] for r in runs],
               "setup": "offscreen wizard, profile -> emulator in another process, Run page, 1,000 messages, "
                        "max_in_flight 1 (the GUI's)"}
     max_stall = {**summary(worst, 1), **common,
@@ -213,7 +214,8 @@ def bench_startup(reps: int) -> dict[str, Any]:
     # the emulator), no quickstart variables set.
     config = tempfile.mkdtemp(prefix="dps-bench-start-")
     ProfileStore(config).save(Profile(name="Saved device", id_scope="0ne00012345", registration_id="device-1"))
-    app_env = gui_env(DPS_WIZARD_CONFIG_DIR=config)
+    # The machine's own keyring backend (the Start page probes it), not the null one the GUI runs use.
+    app_env = {k: v for k, v in gui_env(DPS_WIZARD_CONFIG_DIR=config).items() if k != "PYTHON_KEYRING_BACKEND"}
     bare_env = gui_env()
     cold_start("gui_start.py", app_env)  # warm-up: .pyc files and the page cache, for both
     cold_start("bare_wizard.py", bare_env)
@@ -287,7 +289,8 @@ def machine() -> dict[str, Any]:
         except Exception:  # noqa: BLE001
             versions[dist] = None
     return {"nproc": sh("nproc"), "lscpu": sh("lscpu | head -n 14"), "python": platform.python_version(),
-            "platform": platform.platform(), "versions": versions, "git": sh(f"git -C {ROOT} rev-parse --short HEAD")}
+            "platform": platform.platform(), "versions": versions, "git": sh(f"git -C {ROOT} rev-parse --short HEAD"),
+            "uncommitted_changes_in_wizard": bool(sh(f"git -C {ROOT} status --porcelain -- wizard"))}
 
 
 def fmt(x: Any, digits: int = 2) -> str:

@@ -15,11 +15,10 @@ Then the process reports and ends at once (os._exit: the teardown is not part of
 from __future__ import annotations
 
 import os
-import resource
 import time
 from typing import Any
 
-from common import emit_result
+from common import emit_result, peak_rss_kb
 
 
 def install(app: Any) -> Any:
@@ -58,7 +57,7 @@ def install(app: Any) -> Any:
                 QTimer.singleShot(5, self._idle_wait)
 
         def _report(self) -> None:
-            emit_result({"times": self.times, "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+            emit_result({"times": self.times, "maxrss_kb": peak_rss_kb(),
                          "title": self.window.windowTitle(), "page": self.window.currentId()})
             os._exit(0)
 
