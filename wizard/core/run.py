@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import json
 import logging
 import sys
@@ -70,6 +71,12 @@ def read_trusted_ca(path: str | None) -> str | None:
                                    "Export the root certificate as Base-64 encoded X.509 (.pem / .crt).",
                                    field="trusted_ca"))
     return text
+
+
+async def _off_loop(fn: Callable[[], Any]) -> Any:
+    """Run a blocking SDK factory in a worker thread. Factories wait for the SDK's single, process-wide pipeline
+    thread, which another run's connect (a batch, or the emulator on this loop) can hold for seconds."""
+    return await asyncio.get_running_loop().run_in_executor(None, fn)
 
 
 def _shutdown_pipeline(client: Any) -> None:
@@ -210,9 +217,10 @@ class ProvisioningRun:
                                     lambda: self._emit_threadsafe(ev.StepStarted(time.monotonic(), Step.REGISTER,
                                                                                  p.registration_id)))
         try:
-            client = ProvisioningDeviceClient.create_from_symmetric_key(
+            client = await _off_loop(functools.partial(
+                ProvisioningDeviceClient.create_from_symmetric_key,
                 provisioning_host=p.host, registration_id=p.registration_id, id_scope=p.id_scope,
-                symmetric_key=self._key, sastoken_ttl=DPS_SAS_TTL_S, **self._sdk_kwargs(ca_pem))
+                symmetric_key=self._key, sastoken_ttl=DPS_SAS_TTL_S, **self._sdk_kwargs(ca_pem)))
         except Exception as exc:  # bad CA text, bad key padding: the SDK raises before any network use
             raise _StepFailed(Outcome.PROVISIONING_FAILED, Step.CONNECT_DPS,
                               explain_provisioning(exc, None, p.is_group)) from None
@@ -236,8 +244,8 @@ class ProvisioningRun:
         finally:
             capture.detach()
             transport_tap.detach()
-            if not finished_ok:
-                _shutdown_pipeline(client)
+            if not finished_ok:  # in a worker thread, not awaited: it waits for the SDK's pipeline thread
+                asyncio.get_running_loop().run_in_executor(None, _shutdown_pipeline, client)
         state = result.registration_state
         payload: Any = None
         if state is not None and state.response_payload not in (None, "null"):
@@ -294,9 +302,10 @@ class ProvisioningRun:
         reg = self.registration
         timeout_s = self.profile.timeout_s if timeout_s is None else timeout_s
         try:
-            self._hub = IoTHubDeviceClient.create_from_symmetric_key(
+            self._hub = await _off_loop(functools.partial(
+                IoTHubDeviceClient.create_from_symmetric_key,
                 symmetric_key=self._key, hostname=reg.assigned_hub, device_id=reg.device_id,
-                **self._sdk_kwargs(ca_pem))
+                **self._sdk_kwargs(ca_pem)))
             await asyncio.wait_for(self._hub.connect(), timeout_s)
         except TimeoutError:
             raise _StepFailed(Outcome.TELEMETRY_FAILED, Step.CONNECT_HUB,
