@@ -8,7 +8,7 @@ import os
 import sys
 import threading
 
-from wizard import APP_NAME, __version__
+from wizard import APP_NAME
 
 EXIT_OK = 0
 EXIT_INVALID_INPUT = 1
@@ -41,6 +41,14 @@ def _add_lang(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", metavar="LANG", default=argparse.SUPPRESS, help=LANG_HELP)
 
 
+class _VersionAction(argparse.Action):
+    def __call__(self, parser, namespace, values, option_string=None):  # noqa: ANN001
+        import wizard
+
+        print(f"{parser.prog} {wizard.__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dps-wizard",
@@ -49,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=EXIT_CODES_HELP,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and exit")
     parser.add_argument("--demo", action="store_true", help="open the wizard with the built-in emulator's demo")
     parser.add_argument("--lang", metavar="LANG", help=LANG_HELP)
     parser.add_argument("--self-check", action="store_true",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -140,10 +142,24 @@ class StartPage(BasePage):
         return PageId.RUN if self.route_to_run else PageId.SERVICE
 
     def refresh_keyring(self) -> None:
+        """Probe the keyring backend on a worker thread: importing keyring and choosing a backend takes
+        ~0.15 s, which would otherwise hold back the first frame."""
         wiz = self.wizard()
         if wiz is None:
             return
-        why = self.wiz().secrets.why_unusable
+        secrets = self.wiz().secrets
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no event loop (a synchronous caller): probe right here
+            self._show_keyring_state(secrets.why_unusable)
+            return
+        probe = loop.run_in_executor(None, lambda: secrets.why_unusable)
+        probe.add_done_callback(
+            lambda f: self._show_keyring_state(str(f.exception()) if f.exception() else f.result()))
+
+    def _show_keyring_state(self, why: str | None) -> None:
+        if not shiboken6.isValid(self):
+            return
         self.keyring_banner.show_text(
             fill(self.tr("No usable keyring: %1 Runs still work, but keys cannot be saved; you will type them "
                          "each time."), why) if why else None)
