@@ -187,6 +187,48 @@ def build_all(into_resources: bool = True) -> list[Path]:
     return made
 
 
+# -- the catalogue sources --------------------------------------------------------------------------------------
+def source_files() -> list[Path]:
+    """The Python files whose tr()/translate()/QT_TRANSLATE_NOOP strings make up the catalogue."""
+    package = Path(__file__).resolve().parent
+    return sorted(p for p in package.rglob("*.py") if "emulator" not in p.relative_to(package).parts)
+
+
+def lupdate_command() -> list[str]:
+    import PySide6
+
+    folder = Path(PySide6.__file__).resolve().parent
+    for name in ("lupdate.exe", "lupdate"):
+        if (folder / name).is_file():
+            return [str(folder / name)]
+    found = shutil.which("pyside6-lupdate")
+    if found is None:
+        raise RuntimeError("pyside6-lupdate was not found (it comes with PySide6-Essentials)")
+    return [found]
+
+
+def run_lupdate(ts: Path, *, plural_only: bool = False, language: str = TRADITIONAL_CHINESE) -> str:
+    """pyside6-lupdate the source files into `ts` (merging what it holds); returns lupdate's report."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lst", delete=False, encoding="utf-8") as lst:
+        lst.write("\n".join(str(p) for p in source_files()))
+    try:
+        extra = ["-pluralonly"] if plural_only else []
+        done = subprocess.run([*lupdate_command(), f"@{lst.name}", "-locations", "none", "-no-obsolete",
+                               "-source-language", "en", "-target-language", language, *extra, "-ts", str(ts)],
+                              capture_output=True, text=True, timeout=300, check=False)
+    finally:
+        os.unlink(lst.name)
+    if done.returncode != 0:
+        raise RuntimeError(f"lupdate failed: {done.stderr.strip() or done.stdout.strip()}")
+    return done.stdout + done.stderr
+
+
+def update_catalogues() -> None:
+    """After changing texts in the code: refresh both .ts files (then translate what lupdate marks unfinished)."""
+    print(run_lupdate(ts_file(TRADITIONAL_CHINESE)))
+    print(run_lupdate(ts_file(ENGLISH), plural_only=True, language=ENGLISH))
+
+
 # -- translators ------------------------------------------------------------------------------------------------
 def qt_locale(lang: str):  # noqa: ANN201
     from PySide6.QtCore import QLocale
@@ -275,10 +317,14 @@ def render(value: Text | str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m wizard.i18n build`: compile every .ts beside it (installer and bundle builds)."""
+    """`python -m wizard.i18n build`: compile every .ts beside it (installer and bundle builds);
+    `python -m wizard.i18n update`: refresh the .ts files from the code (pyside6-lupdate)."""
     args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["update"]:
+        update_catalogues()
+        return 0
     if args[:1] != ["build"]:
-        print("usage: python -m wizard.i18n build", file=sys.stderr)
+        print("usage: python -m wizard.i18n build|update", file=sys.stderr)
         return 2
     for qm in build_all(into_resources=True):
         print(qm)

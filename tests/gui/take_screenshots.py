@@ -3,7 +3,8 @@
     xvfb-run -a -s "-screen 0 1280x900x24" env QT_QPA_PLATFORM=xcb \
         /work/venv/bin/python tests/gui/take_screenshots.py [OUT_DIR] [--lang zh_TW] [--bind 127.0.0.149]
 
-Uses a throw-away config folder and an in-memory keyring; OUT_DIR defaults to resources/screenshots/.
+Uses a throw-away config folder and an in-memory keyring; OUT_DIR defaults to resources/screenshots/ (English)
+or resources/screenshots/<LANG>/. QT_SCALE_FACTOR=1.5 or 2 in the environment gives high-DPI shots.
 """
 
 from __future__ import annotations
@@ -99,11 +100,12 @@ async def walk(out: Path, bind: str) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("out", nargs="?", default=str(ROOT / "resources" / "screenshots"))
-    parser.add_argument("--lang", default="en")
+    parser.add_argument("out", nargs="?", default=None)
+    parser.add_argument("--lang", default="en", help="en or zh_TW")
     parser.add_argument("--bind", default=os.environ.get("DPS_WIZARD_DEMO_BIND", "127.0.0.149"))
     args = parser.parse_args()
-    out = Path(args.out)
+    shots = ROOT / "resources" / "screenshots"
+    out = Path(args.out) if args.out else shots if args.lang == "en" else shots / args.lang
     out.mkdir(parents=True, exist_ok=True)
     os.environ["DPS_WIZARD_CONFIG_DIR"] = tempfile.mkdtemp(prefix="dps-wizard-shots-")
     _memory_keyring()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from wizard.core.i18n import Text
 from wizard.core.problems import Problem
 
 
@@ -154,7 +155,8 @@ class MessageFailed(Event):
 @dataclass(frozen=True)
 class LogLine(Event):
     level: str
-    text: str  # already redacted
+    text: str  # already redacted (English)
+    message: Text | None = None  # the same line as a translatable sentence, when the emitter gives one
 
 
 class Outcome:

@@ -144,7 +144,7 @@ class DevicePage(BasePage):
         self.derived.setEchoMode(mode)
 
     def _kind_changed(self, group: bool) -> None:
-        self.key_label.setText(self.tr("&Group key:") if group else self.tr("Symmetric &key:"))
+        self.key_label.setText(self.tr("Group &key:") if group else self.tr("Symmetric &key:"))
         self.key.setAccessibleName(self.tr("Group key") if group else self.tr("Symmetric key"))
         self.key_msg.set_field_description(
             self.tr("The enrollment group's primary or secondary key (Base64); each device's key is derived from "

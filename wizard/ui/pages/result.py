@@ -64,7 +64,7 @@ class ResultPage(BasePage):
         buttons = QHBoxLayout()
         self.save_profile = QPushButton(self.tr("&Save profile"), self)
         self.copy_json = QPushButton(self.tr("Copy as &JSON"), self)
-        self.save_report = QPushButton(self.tr("Save re&port…"), self)
+        self.save_report = QPushButton(self.tr("Save &report…"), self)
         self.run_again = QPushButton(self.tr("Run a&gain"), self)
         for b in (self.save_profile, self.copy_json, self.save_report, self.run_again):
             buttons.addWidget(b)
@@ -92,7 +92,7 @@ class ResultPage(BasePage):
         v = self.values
         v["device_id"].setText(r.device_id if r else "")
         v["hub"].setText(r.assigned_hub if r else "")
-        v["status"].setText(f"{r.status}" + (f" ({r.substatus})" if r and r.substatus else "") if r else "")
+        v["status"].setText(self.status_text(r.status, r.substatus) if r else "")
         v["created"].setText((r.created or "") if r else "")
         v["updated"].setText((r.updated or "") if r else "")
         s = f.telemetry
@@ -110,6 +110,13 @@ class ResultPage(BasePage):
         self.save_profile.setText(self.tr("&Save profile") if not saved else self.tr("&Save changes"))
         if saved:
             self.status.setText(fill(self.tr("Result recorded in the profile “%1”."), saved))
+
+    def status_text(self, status: str, substatus: str | None) -> str:
+        """DPS's registration status in words; the substatus as DPS sent it (initialAssignment, ...)."""
+        names = {"assigned": self.tr("Assigned"), "assigning": self.tr("Assigning"), "failed": self.tr("Failed"),
+                 "disabled": self.tr("Disabled"), "unassigned": self.tr("Unassigned")}
+        text = names.get(status, status)
+        return fill(self.tr("%1 (%2)"), text, substatus) if substatus else text
 
     def _save_profile(self) -> None:
         self.status.setText(self.wiz().save_current_profile())

@@ -254,7 +254,8 @@ class RunPage(BasePage):
                 self.failed += 1
             self._dirty = True
         elif isinstance(e, ev.LogLine):
-            self._log_buffer.append(f"{e.level.upper():7} {e.text}")
+            text = redact(e.message.render(tr_core)) if e.message is not None else e.text
+            self._log_buffer.append(f"{e.level.upper():7} {text}")
         elif isinstance(e, ev.StepStarted):
             if e.step == Step.TELEMETRY:
                 self.telemetry_started = e.at

@@ -96,7 +96,7 @@ class ServicePage(BasePage):
         self.proxy_password.setAccessibleName(self.tr("Proxy password"))
         self.proxy_password.setToolTip(self.tr("Kept in the keyring with the profile, never in the profile file."))
         self.proxy_password.setAccessibleDescription(self.proxy_password.toolTip())
-        adv.addRow(buddy_label(self.tr("Proxy pass&word:"), self.proxy_password, self), self.proxy_password)
+        adv.addRow(buddy_label(self.tr("Proxy pa&ssword:"), self.proxy_password, self), self.proxy_password)
 
         self.trusted_ca = QLineEdit(self)
         self.trusted_ca.setPlaceholderText(self.tr("System certificates"))
@@ -104,7 +104,7 @@ class ServicePage(BasePage):
         self.trusted_ca.setAccessibleDescription(self.tr("A PEM file whose roots replace the system's: for an IoT "
                                                          "Edge gateway or a proxy that inspects TLS. Empty: the "
                                                          "system certificates."))
-        self.browse = QPushButton(self.tr("&Browse…"), self)
+        self.browse = QPushButton(self.tr("B&rowse…"), self)
         self.browse.setAccessibleName(self.tr("Browse for the trusted CA certificate file"))
         ca_row = QHBoxLayout()
         ca_row.addWidget(self.trusted_ca, 1)

@@ -67,7 +67,7 @@ class TelemetryPage(BasePage):
         row.addWidget(buddy_label(self.tr("&Interval:"), self.interval, self))
         row.addWidget(self.interval)
         row.addStretch(1)
-        form.addRow(buddy_label(self.tr("&Number of messages:"), self.count, self), row)
+        form.addRow(buddy_label(self.tr("Number of &messages:"), self.count, self), row)
 
         self.template = _code_edit(self, 3)
         self.template.setAccessibleName(self.tr("Payload template"))
@@ -96,7 +96,7 @@ class TelemetryPage(BasePage):
         self.properties.setFixedHeight(self.properties.horizontalHeader().sizeHint().height()
                                        + self.properties.verticalHeader().defaultSectionSize() * 3 + 4)
         self.add_prop = QPushButton(self.tr("A&dd"), self)
-        self.remove_prop = QPushButton(self.tr("Remo&ve"), self)
+        self.remove_prop = QPushButton(self.tr("Remov&e"), self)
         self.add_prop.setAccessibleName(self.tr("Add a property"))
         self.remove_prop.setAccessibleName(self.tr("Remove the selected property"))
         buttons = QVBoxLayout()
