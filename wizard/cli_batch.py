@@ -1,0 +1,321 @@
+"""`dps-wizard batch`: provision many devices of an enrollment group from the command line (core: BatchRun)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import logging
+import os
+import signal
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from typing import Any, TextIO
+
+from wizard.cli import EXIT_CANCELLED, EXIT_INVALID_INPUT, EXIT_OK, EXIT_PROVISIONING_FAILED, EXIT_TELEMETRY_FAILED
+from wizard.core import events as ev
+from wizard.core.batch import (
+    MAX_CONCURRENCY,
+    BatchRun,
+    BatchSummary,
+    DeviceChanged,
+    DeviceResult,
+    DeviceState,
+)
+from wizard.core.events import Outcome
+from wizard.core.idlist import ParsedIds, parse_csv_file, parse_id_text
+from wizard.core.profile import DEFAULT_HOST, Enrollment, Profile, errors, validate
+from wizard.core.redact import redact, register_secret
+
+ENV_HOST = "PROVISIONING_HOST"
+ENV_SCOPE = "PROVISIONING_IDSCOPE"
+ENV_KEY = "PROVISIONING_SYMMETRIC_KEY"
+DEMO_IDS = "demo-sensor-{001..010}"
+KEYS_WARNING = ("Warning: the export files will contain every device's derived key. Anyone with a file can "
+                "connect as those devices: keep it private and delete it when done. The group key is never "
+                "exported.")
+
+
+class UsageError(Exception):
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def _properties(items: list[str]) -> dict[str, str]:
+    props: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise UsageError(f"Custom property '{item}' must be written NAME=VALUE.", "properties")
+        props[name.strip()] = value
+    return props
+
+
+def _overrides(args: argparse.Namespace) -> dict[str, Any]:
+    given: dict[str, Any] = {}
+    for attr, name in (("host", "host"), ("id_scope", "id_scope"), ("count", "count"), ("interval", "interval_s"),
+                       ("payload_template", "payload_template"), ("provisioning_payload", "provisioning_payload"),
+                       ("trusted_ca", "trusted_ca"), ("timeout", "timeout_s")):
+        value = getattr(args, attr)
+        if value is not None:
+            given[name] = value
+    if args.websockets:
+        given["websockets"] = True
+    if args.property:
+        given["properties"] = _properties(args.property)
+    return given
+
+
+def _device_list(args: argparse.Namespace) -> ParsedIds:
+    if args.csv:
+        return parse_csv_file(args.csv)
+    if args.registration_ids is not None:
+        return parse_id_text(args.registration_ids)
+    if args.demo:
+        return parse_id_text(DEMO_IDS)
+    raise UsageError("Registration IDs are missing: give --registration-ids 'sensor-{001..100}' (or a comma "
+                     "list) or --csv FILE.", "registration_id")
+
+
+def _target(args: argparse.Namespace, env: dict[str, str], err: TextIO, quiet: bool) -> tuple[Any, Profile, str]:
+    """(demo emulator or None, the base profile, the group key)."""
+    base = Profile(enrollment=Enrollment.GROUP, count=0)
+    if args.demo:
+        from wizard.demo import start_demo_emulator
+
+        try:
+            demo = start_demo_emulator(args.demo_bind)
+        except Exception as exc:  # address in use, not loopback: the message says which and what to do
+            raise UsageError(redact(str(exc))) from None
+        if not quiet:
+            print(f"Demo: built-in emulator at {demo.dps_host} (DPS) and {demo.hub_host} (IoT hub), ID scope "
+                  f"{demo.id_scope}, group enrollment 'demo-group'.", file=err)
+        profile = replace(base, name="Demo batch", host=demo.dps_host, id_scope=demo.id_scope,
+                          trusted_ca=demo.ca_file, demo=True)
+        overrides = {k: v for k, v in _overrides(args).items() if k not in ("host", "id_scope", "trusted_ca")}
+        return demo, replace(profile, **overrides), demo.group_key
+    if args.profile:
+        from wizard.core.profiles import ProfileStore
+        from wizard.core.secrets import SecretStore, SecretStoreError
+
+        stored = ProfileStore().get(args.profile)
+        if stored is None:
+            raise UsageError(f"Profile '{args.profile}' does not exist (see: dps-wizard profiles list).")
+        key = env.get(ENV_KEY, "")
+        if not key.strip():
+            try:
+                key = SecretStore().get(args.profile, "group-key") or ""
+            except SecretStoreError as exc:
+                raise UsageError(str(exc)) from None
+        if not key.strip():
+            raise UsageError(f"Profile '{args.profile}' has no saved group key in the keyring (the wizard saves it "
+                             f"only when asked to): set {ENV_KEY} to the enrollment group's key.", "key")
+        profile = replace(stored.profile, enrollment=Enrollment.GROUP, count=0, registration_id="")
+        return None, replace(profile, **_overrides(args)), key
+    key = env.get(ENV_KEY, "")
+    if not key.strip():
+        raise UsageError(f"Group key is missing: set {ENV_KEY} to the enrollment group's primary key (it is never "
+                         "taken as an argument, so it stays out of shell history and process lists).", "key")
+    profile = replace(base, host=env.get(ENV_HOST) or DEFAULT_HOST, id_scope=env.get(ENV_SCOPE, ""))
+    return None, replace(profile, **_overrides(args)), key
+
+
+class BatchPrinter:
+    """A progress bar on a terminal; otherwise one line per device as it finishes."""
+
+    def __init__(self, out: TextIO, err: TextIO, total: int, quiet: bool, as_json: bool, tty: bool) -> None:
+        self.out, self.err, self.total = out, err, total
+        self.silent = quiet or as_json
+        self.tty = tty and not self.silent
+        self.done = self.running = self.failed = 0
+        self._states: dict[int, DeviceState] = {}
+        self._last_draw = 0.0
+
+    def __call__(self, event: ev.Event) -> None:
+        if self.silent or not isinstance(event, DeviceChanged):
+            return
+        r = event.result
+        before = self._states.get(r.row)
+        self._states[r.row] = r.state
+        if before == r.state:
+            if self.tty:
+                self._bar()
+            return
+        self.done = sum(1 for s in self._states.values() if s.finished)
+        self.running = sum(1 for s in self._states.values() if s in (DeviceState.PROVISIONING, DeviceState.SENDING))
+        self.failed = sum(1 for s in self._states.values() if s is DeviceState.FAILED)
+        if self.tty:
+            self._bar(force=r.state.finished)
+        elif r.state.finished:
+            print(device_line(r), file=self.out, flush=True)
+
+    def _bar(self, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self._last_draw < 0.1:
+            return
+        self._last_draw = now
+        width = 30
+        filled = int(width * self.done / self.total) if self.total else width
+        text = (f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} done, {self.running} running, "
+                f"{self.failed} failed ")
+        print(text, end="", file=self.err, flush=True)
+
+    def close(self) -> None:
+        if self.tty:
+            self._bar(force=True)
+            print(file=self.err, flush=True)
+
+
+def device_line(r: DeviceResult) -> str:
+    seconds = "" if r.duration_s is None else f" ({r.duration_s:.1f} s)"
+    if r.state is DeviceState.SUCCEEDED:
+        telemetry = f", {r.messages_acknowledged}/{r.messages_requested} messages" if r.messages_requested else ""
+        return f"{r.registration_id}: succeeded: device {r.device_id} on {r.assigned_hub} ({r.substatus}){telemetry}" \
+               f"{seconds}"
+    if r.state is DeviceState.SKIPPED:
+        return f"{r.registration_id}: skipped: {r.note}"
+    if r.state is DeviceState.CANCELLED:
+        return f"{r.registration_id}: cancelled{seconds}"
+    title = r.problem.title if r.problem else "failed"
+    return f"{r.registration_id}: failed: {title}{seconds}"
+
+
+def print_summary(summary: BatchSummary, results: list[DeviceResult], concurrency: int, out: TextIO,
+                  err: TextIO) -> None:
+    parts = [f"{summary.succeeded} succeeded", f"{summary.failed} failed"]
+    if summary.failed:
+        parts[-1] += f" ({summary.provisioning_failed} provisioning, {summary.telemetry_failed} hub/telemetry)"
+    if summary.cancelled:
+        parts.append(f"{summary.cancelled} cancelled")
+    if summary.skipped:
+        parts.append(f"{summary.skipped} skipped")
+    rate = summary.total / summary.duration_s if summary.duration_s > 0 else 0.0
+    print(f"Batch: {summary.total} devices: {', '.join(parts)} in {summary.duration_s:.1f} s "
+          f"({concurrency} at once, {rate:.1f} devices/s).", file=out, flush=True)
+    groups: dict[str, list[DeviceResult]] = {}
+    for r in results:
+        if r.state is DeviceState.FAILED and r.problem is not None:
+            groups.setdefault(r.problem.title, []).append(r)
+    for title, rows in groups.items():
+        problem = rows[0].problem
+        assert problem is not None
+        names = ", ".join(r.registration_id for r in rows[:10]) + (f" and {len(rows) - 10} more" if len(rows) > 10
+                                                                   else "")
+        print(f"Error: {title}: {len(rows)} device(s): {names}", file=err)
+        print(f"  What happened: {problem.meaning}", file=err)
+        print(f"  What to check: {problem.hint}", file=err)
+    err.flush()
+
+
+def exit_code_for(summary: BatchSummary) -> int:
+    return {Outcome.SUCCESS: EXIT_OK, Outcome.CANCELLED: EXIT_CANCELLED,
+            Outcome.PROVISIONING_FAILED: EXIT_PROVISIONING_FAILED,
+            Outcome.TELEMETRY_FAILED: EXIT_TELEMETRY_FAILED}[summary.outcome]
+
+
+async def _execute(batch: BatchRun) -> BatchSummary:
+    loop = asyncio.get_running_loop()
+    # The SDK awaits every call through run_in_executor(None, ...): give it enough workers for the devices
+    # running at once (the default pool has min(32, CPUs + 4)). Only the command does this, not the library.
+    loop.set_default_executor(ThreadPoolExecutor(max_workers=batch.concurrency * 2 + 4,
+                                                 thread_name_prefix="batch-sdk"))
+    with contextlib.suppress(NotImplementedError, RuntimeError):  # no signal handlers on Windows' loop
+        loop.add_signal_handler(signal.SIGINT, batch.cancel)
+    try:
+        return await batch.execute()
+    finally:
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.remove_signal_handler(signal.SIGINT)
+
+
+def batch_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None,
+                  env: dict[str, str] | None = None) -> int:
+    out, err = out or sys.stdout, err or sys.stderr
+    env = dict(os.environ if env is None else env)
+    logging.basicConfig(level=logging.WARNING, stream=err, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("azure.iot.device").setLevel(logging.CRITICAL)
+    logging.getLogger("wizard.run").propagate = False
+    demo = None
+    try:
+        try:
+            if not 1 <= args.concurrency <= MAX_CONCURRENCY:
+                raise UsageError(f"Concurrency must be between 1 and {MAX_CONCURRENCY}.", "concurrency")
+            parsed = _device_list(args)
+            if not parsed.ok:
+                return _invalid(args, ["Registration IDs: " + line for line in parsed.error_lines(20)],
+                                "registration_id", out, err)
+            for dup in parsed.duplicates[:10]:
+                print(f"Warning: {dup}", file=err)
+            demo, profile, key = _target(args, env, err, args.quiet or args.json)
+        except UsageError as exc:
+            return _invalid(args, [str(exc)], exc.field, out, err)
+        register_secret(key)
+        issues = validate(replace(profile, registration_id=parsed.ids[0]), key)
+        if errors(issues):
+            return _invalid(args, [i.message for i in errors(issues)], errors(issues)[0].field, out, err)
+        for warning in (i for i in issues if not i.is_error):
+            print(f"Warning: {warning.message}", file=err)
+        if args.include_derived_keys:
+            if args.export_csv or args.export_json:
+                print(KEYS_WARNING, file=err)
+            else:
+                print("Warning: --include-derived-keys has no effect without --export-csv or --export-json.",
+                      file=err)
+        tty = bool(getattr(err, "isatty", lambda: False)())
+        printer = BatchPrinter(out, err, len(parsed.items), args.quiet, args.json, tty)
+        batch = BatchRun(profile, key, parsed.items, concurrency=args.concurrency, on_event=printer)
+        if not (args.quiet or args.json):
+            print(f"Provisioning {len(parsed.items)} devices of the group on {batch.base_profile.host}, "
+                  f"{args.concurrency} at once ...", file=err, flush=True)
+        try:
+            summary = asyncio.run(_execute(batch))
+        except KeyboardInterrupt:
+            print("Cancelled.", file=err)
+            return EXIT_CANCELLED
+        finally:
+            printer.close()
+        code = exit_code_for(summary)
+        _export(args, batch, err)
+        if args.json:
+            data = {"outcome": summary.outcome, "exitCode": code, **batch.to_json(include_keys=False)}
+            print(json.dumps(data, sort_keys=True), file=out)
+        elif not args.quiet:
+            print_summary(summary, batch.results, args.concurrency, out, err)
+        elif summary.failed:
+            print(f"{summary.failed} of {summary.total} devices failed.", file=err)
+        return code
+    finally:
+        if demo is not None:
+            demo.stop()
+        out.flush()
+        err.flush()
+
+
+def _export(args: argparse.Namespace, batch: BatchRun, err: TextIO) -> None:
+    for path, write in ((args.export_csv, batch.write_csv), (args.export_json, batch.write_json)):
+        if not path:
+            continue
+        try:
+            write(path, include_keys=args.include_derived_keys)
+        except OSError as exc:
+            print(f"Warning: could not write {path}: {exc.strerror or exc}", file=err)
+        else:
+            if not (args.quiet or args.json):
+                print(f"Results written to {path}" + (" (with derived keys)" if args.include_derived_keys else ""),
+                      file=err)
+
+
+def _invalid(args: argparse.Namespace, messages: list[str], field: str | None, out: TextIO, err: TextIO) -> int:
+    if len(messages) == 1:
+        print(f"Invalid input: {messages[0]}", file=err)
+    else:
+        print("Invalid input:\n" + "\n".join(f"  {m}" for m in messages), file=err)
+    if args.json:
+        problems = [{"code": "invalid_input", "field": field, "message": m} for m in messages]
+        print(json.dumps({"outcome": "invalid_input", "exitCode": EXIT_INVALID_INPUT, "problems": problems},
+                         sort_keys=True), file=out)
+    return EXIT_INVALID_INPUT

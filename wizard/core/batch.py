@@ -1,0 +1,480 @@
+"""BatchRun: provision many devices of one enrollment group, a bounded number at once.
+
+Each device's key is derived from the group key (never stored or exported), and each device goes through
+its own ProvisioningRun. A failed device does not stop the others; cancel() stops them all within about two
+seconds; retry_failed() re-runs only the devices that did not succeed; running again skips the devices this
+batch already assigned unless asked. Results export to CSV and JSON, derived keys only on explicit request.
+
+Listeners get typed events on the event loop's thread (the Qt thread under qasync):
+- BatchStarted(rows): the rows that will run in this pass (others keep their result);
+- DeviceChanged(result): a row's new DeviceResult (state, device ID, hub, substatus, time, problem);
+- DeviceRunEvent(row, registration_id, event): the device's own ProvisioningRun events (log lines, acks);
+- BatchFinished(summary).
+A table model keeps `batch.results` (one DeviceResult per row, in list order) and replaces row
+`event.result.row` on every DeviceChanged.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import json
+import logging
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, TextIO
+
+from wizard.core import events as ev
+from wizard.core import keys
+from wizard.core.events import Outcome, Step
+from wizard.core.idlist import DeviceItem
+from wizard.core.problems import Problem
+from wizard.core.profile import Enrollment, Profile, check_registration_id
+from wizard.core.redact import register_secret
+
+log = logging.getLogger("wizard.batch")
+
+DEFAULT_CONCURRENCY = 8
+MAX_CONCURRENCY = 64
+
+
+class DeviceState(StrEnum):
+    QUEUED = "queued"
+    PROVISIONING = "provisioning"  # DPS registration, then the hub connection
+    SENDING = "sending"  # telemetry
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+    SKIPPED = "skipped"  # already assigned in this batch; not run again
+
+    @property
+    def finished(self) -> bool:
+        return self in (DeviceState.SUCCEEDED, DeviceState.FAILED, DeviceState.CANCELLED, DeviceState.SKIPPED)
+
+
+COLUMNS = ("registration_id", "state", "device_id", "assigned_hub", "substatus", "time", "problem")
+COLUMN_TITLES = {"registration_id": "Registration ID", "state": "State", "device_id": "Device ID",
+                 "assigned_hub": "Assigned hub", "substatus": "Substatus", "time": "Time", "problem": "Problem"}
+
+
+@dataclass(frozen=True)
+class DeviceResult:
+    """One row of the batch table: a snapshot, replaced (never mutated) when the device moves on."""
+
+    row: int
+    registration_id: str
+    state: DeviceState = DeviceState.QUEUED
+    step: str | None = None  # the ProvisioningRun step in progress (events.Step)
+    device_id: str | None = None
+    assigned_hub: str | None = None
+    substatus: str | None = None
+    outcome: str | None = None  # events.Outcome of the last attempt
+    problem: Problem | None = None
+    failed_step: str | None = None
+    attempts: int = 0
+    started_at: float | None = None  # time.monotonic()
+    duration_s: float | None = None  # of the last attempt, once it finished
+    finished_utc: str | None = None
+    messages_requested: int = 0
+    messages_acknowledged: int = 0
+    messages_failed: int = 0
+    note: str = ""
+
+    def elapsed(self, now: float | None = None) -> float | None:
+        """Seconds of the last attempt: final once finished, growing while it runs."""
+        if self.duration_s is not None:
+            return self.duration_s
+        if self.started_at is None:
+            return None
+        return (time.monotonic() if now is None else now) - self.started_at
+
+    def cell(self, column: str) -> str:
+        """Display text for one of COLUMNS (for a table model or a console line)."""
+        if column == "time":
+            seconds = self.elapsed()
+            return "" if seconds is None else f"{seconds:.1f} s"
+        if column == "problem":
+            return self.problem.title if self.problem else self.note
+        if column == "state":
+            return self.state.value
+        value = getattr(self, column)
+        return "" if value is None else str(value)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "registrationId": self.registration_id,
+            "state": self.state.value,
+            "deviceId": self.device_id,
+            "assignedHub": self.assigned_hub,
+            "substatus": self.substatus,
+            "outcome": self.outcome,
+            "failedStep": self.failed_step,
+            "attempts": self.attempts,
+            "durationSeconds": None if self.duration_s is None else round(self.duration_s, 3),
+            "finishedUtc": self.finished_utc,
+            "telemetry": {"requested": self.messages_requested, "acknowledged": self.messages_acknowledged,
+                          "failed": self.messages_failed},
+            "problem": self.problem.to_json() if self.problem else None,
+            "note": self.note or None,
+        }
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    total: int
+    succeeded: int
+    failed: int
+    cancelled: int
+    skipped: int
+    not_run: int  # still queued: the batch has not run them (yet)
+    provisioning_failed: int
+    telemetry_failed: int
+    duration_s: float  # of the last pass
+
+    @property
+    def all_succeeded(self) -> bool:
+        return self.total > 0 and self.succeeded + self.skipped == self.total
+
+    @property
+    def outcome(self) -> str:
+        """One events.Outcome for the whole batch: the worst that happened."""
+        if self.all_succeeded:
+            return Outcome.SUCCESS
+        if self.cancelled:
+            return Outcome.CANCELLED
+        if self.provisioning_failed or self.not_run:
+            return Outcome.PROVISIONING_FAILED
+        return Outcome.TELEMETRY_FAILED
+
+    def to_json(self) -> dict[str, Any]:
+        return {"total": self.total, "succeeded": self.succeeded, "failed": self.failed,
+                "cancelled": self.cancelled, "skipped": self.skipped, "notRun": self.not_run,
+                "provisioningFailed": self.provisioning_failed, "telemetryFailed": self.telemetry_failed,
+                "durationSeconds": round(self.duration_s, 3), "outcome": self.outcome}
+
+
+@dataclass(frozen=True)
+class BatchStarted(ev.Event):
+    rows: tuple[int, ...]  # the rows this pass runs; skipped rows were already reported as SKIPPED
+    total: int
+
+
+@dataclass(frozen=True)
+class DeviceChanged(ev.Event):
+    result: DeviceResult
+
+
+@dataclass(frozen=True)
+class DeviceRunEvent(ev.Event):
+    row: int
+    registration_id: str
+    event: ev.Event
+
+
+@dataclass(frozen=True)
+class BatchFinished(ev.Event):
+    summary: BatchSummary
+
+
+RunFactory = Callable[..., Any]  # (profile, device_key, on_event, *, proxy_password, max_in_flight) -> run
+
+
+def _utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+@dataclass
+class _Pass:
+    started: float = 0.0
+    finished: float | None = None
+    tasks: dict[int, asyncio.Task[None]] = field(default_factory=dict)
+    runs: dict[int, Any] = field(default_factory=dict)
+
+
+class BatchRun:
+    def __init__(self, base_profile: Profile, group_key: str, items: Sequence[str | DeviceItem], *,
+                 concurrency: int = DEFAULT_CONCURRENCY, on_event: Callable[[ev.Event], None] | None = None,
+                 proxy_password: str | None = None, max_in_flight: int = 1,
+                 already_assigned: Mapping[str, ev.RegistrationInfo] | None = None,
+                 run_factory: RunFactory | None = None) -> None:
+        """`items`: registration IDs (or DeviceItems with a per-device provisioning payload), each once.
+        `already_assigned`: registrations from an earlier batch (its `.assigned`) that a new pass skips."""
+        if not 1 <= concurrency <= MAX_CONCURRENCY:
+            raise ValueError(f"Concurrency must be between 1 and {MAX_CONCURRENCY}, not {concurrency}.")
+        problem = keys.key_problem(group_key)
+        if problem is not None:
+            raise ValueError(f"Group key {problem}.")
+        self._group_key = keys.normalise_key(group_key)
+        register_secret(self._group_key)
+        self._items: list[DeviceItem] = [i if isinstance(i, DeviceItem) else DeviceItem(str(i).strip())
+                                         for i in items]
+        seen: set[str] = set()
+        for item in self._items:
+            issue = check_registration_id(item.registration_id)
+            if issue is not None:
+                raise ValueError(f"'{item.registration_id[:60]}': {issue.message}")
+            if item.registration_id in seen:
+                raise ValueError(f"'{item.registration_id}' is listed twice.")
+            seen.add(item.registration_id)
+        if not self._items:
+            raise ValueError("A batch needs at least one registration ID.")
+        self.base_profile = replace(base_profile.normalised(), enrollment=Enrollment.GROUP)
+        self.concurrency = concurrency
+        self.max_in_flight = max_in_flight
+        self._proxy_password = proxy_password
+        self._on_event = on_event or (lambda e: None)
+        self._factory = run_factory
+        self._rows = [DeviceResult(n, item.registration_id) for n, item in enumerate(self._items)]
+        self._assigned: dict[str, ev.RegistrationInfo] = dict(already_assigned or {})
+        self._pass: _Pass | None = None
+        self._cancelled = False
+        self._last_duration = 0.0
+
+    # -- state ----------------------------------------------------------------------------------------------
+    @property
+    def items(self) -> list[DeviceItem]:
+        return list(self._items)
+
+    @property
+    def results(self) -> list[DeviceResult]:
+        return list(self._rows)
+
+    @property
+    def running(self) -> bool:
+        return self._pass is not None
+
+    @property
+    def assigned(self) -> dict[str, ev.RegistrationInfo]:
+        """Registrations assigned in this batch (by registration ID); hand them to the next BatchRun."""
+        return dict(self._assigned)
+
+    def device_key(self, registration_id: str) -> str:
+        """The derived key of one device (for an explicit, warned export only)."""
+        return keys.derive_device_key(self._group_key, registration_id)
+
+    def rows_in(self, *states: DeviceState) -> list[int]:
+        return [r.row for r in self._rows if r.state in states]
+
+    def summary(self) -> BatchSummary:
+        count = {s: 0 for s in DeviceState}
+        for r in self._rows:
+            count[r.state] += 1
+        failed = [r for r in self._rows if r.state is DeviceState.FAILED]
+        duration = self._last_duration
+        if self._pass is not None:
+            duration = time.monotonic() - self._pass.started
+        return BatchSummary(
+            total=len(self._rows), succeeded=count[DeviceState.SUCCEEDED], failed=count[DeviceState.FAILED],
+            cancelled=count[DeviceState.CANCELLED], skipped=count[DeviceState.SKIPPED],
+            not_run=count[DeviceState.QUEUED] + count[DeviceState.PROVISIONING] + count[DeviceState.SENDING],
+            provisioning_failed=sum(1 for r in failed if r.outcome != Outcome.TELEMETRY_FAILED),
+            telemetry_failed=sum(1 for r in failed if r.outcome == Outcome.TELEMETRY_FAILED),
+            duration_s=duration)
+
+    # -- events ---------------------------------------------------------------------------------------------
+    def _emit(self, event: ev.Event) -> None:
+        try:
+            self._on_event(event)
+        except Exception:  # a listener's bug must not break the batch
+            log.exception("batch event listener failed")
+
+    def _set(self, row: int, **changes: Any) -> DeviceResult:
+        result = replace(self._rows[row], **changes)
+        self._rows[row] = result
+        self._emit(DeviceChanged(time.monotonic(), result))
+        return result
+
+    def _on_run_event(self, row: int, event: ev.Event) -> None:
+        current = self._rows[row]
+        if isinstance(event, ev.StepStarted):
+            state = DeviceState.SENDING if event.step == Step.TELEMETRY else current.state
+            self._set(row, step=event.step, state=state)
+        elif isinstance(event, ev.Assigned):
+            reg = event.registration
+            self._assigned[current.registration_id] = reg
+            self._set(row, device_id=reg.device_id, assigned_hub=reg.assigned_hub, substatus=reg.substatus)
+        elif isinstance(event, ev.MessageAcknowledged):
+            self._set(row, messages_acknowledged=current.messages_acknowledged + 1)
+        self._emit(DeviceRunEvent(event.at, row, current.registration_id, event))
+
+    # -- running ----------------------------------------------------------------------------------------------
+    async def execute(self, rows: Iterable[int] | None = None, *, rerun_assigned: bool = False) -> BatchSummary:
+        """Run the given rows (default: all). Rows whose device this batch already assigned are SKIPPED
+        unless rerun_assigned. Returns when every row of the pass has finished (or was cancelled)."""
+        if self._pass is not None:
+            raise RuntimeError("this batch is already running")
+        targets = sorted(set(range(len(self._rows)) if rows is None else rows))
+        self._cancelled = False
+        current = self._pass = _Pass(started=time.monotonic())
+        to_run: list[int] = []
+        for row in targets:
+            old = self._rows[row]
+            reg = self._assigned.get(old.registration_id)
+            if reg is not None and not rerun_assigned:
+                if old.state is not DeviceState.SKIPPED:
+                    self._set(row, state=DeviceState.SKIPPED, step=None, device_id=reg.device_id,
+                              assigned_hub=reg.assigned_hub, substatus=reg.substatus,
+                              note="already assigned in this batch")
+                continue
+            self._set(row, state=DeviceState.QUEUED, step=None, problem=None, failed_step=None, outcome=None,
+                      started_at=None, duration_s=None, finished_utc=None, messages_acknowledged=0,
+                      messages_failed=0, messages_requested=0, note="")
+            to_run.append(row)
+        self._emit(BatchStarted(time.monotonic(), tuple(to_run), len(self._rows)))
+        semaphore = asyncio.Semaphore(self.concurrency)
+        for row in to_run:
+            current.tasks[row] = asyncio.ensure_future(self._device(row, semaphore, current))
+        try:
+            if current.tasks:
+                await asyncio.wait(list(current.tasks.values()))
+        except asyncio.CancelledError:
+            # The caller's task was cancelled: stop the devices, let them clean up (bounded), then go.
+            self.cancel()
+            await asyncio.wait(list(current.tasks.values()), timeout=3)
+            raise
+        finally:
+            self._last_duration = time.monotonic() - current.started
+            self._pass = None
+        summary = self.summary()
+        self._emit(BatchFinished(time.monotonic(), summary))
+        return summary
+
+    async def retry_failed(self) -> BatchSummary:
+        """Run again only the devices that failed or were cancelled (assigned or not)."""
+        return await self.execute(self.rows_in(DeviceState.FAILED, DeviceState.CANCELLED), rerun_assigned=True)
+
+    def cancel(self) -> None:
+        """Stop every device of the running pass; execute() returns within about two seconds."""
+        self._cancelled = True
+        current = self._pass
+        if current is None:
+            return
+        for row, task in current.tasks.items():
+            run = current.runs.get(row)
+            if run is not None:
+                run.cancel()
+            elif not task.done():
+                task.cancel()
+
+    def _make_run(self, profile: Profile, device_key: str, row: int) -> Any:
+        if self._factory is not None:
+            factory = self._factory
+        else:
+            from wizard.core.run import ProvisioningRun
+
+            factory = ProvisioningRun
+        return factory(profile, device_key, lambda e: self._on_run_event(row, e),
+                       proxy_password=self._proxy_password, max_in_flight=self.max_in_flight)
+
+    async def _device(self, row: int, semaphore: asyncio.Semaphore, current: _Pass) -> None:
+        item = self._items[row]
+        try:
+            async with semaphore:
+                if self._cancelled:
+                    raise asyncio.CancelledError
+                profile = replace(self.base_profile, registration_id=item.registration_id,
+                                  provisioning_payload=item.provisioning_payload
+                                  or self.base_profile.provisioning_payload)
+                run = self._make_run(profile, self.device_key(item.registration_id), row)
+                current.runs[row] = run
+                self._set(row, state=DeviceState.PROVISIONING, started_at=time.monotonic(),
+                          attempts=self._rows[row].attempts + 1, messages_requested=profile.count)
+                try:
+                    finished: ev.Finished = await run.execute()
+                finally:
+                    current.runs.pop(row, None)
+        except asyncio.CancelledError:
+            self._finish_row(row, DeviceState.CANCELLED, Outcome.CANCELLED, None, None, None)
+            return
+        except Exception as exc:  # a bug below must cost one device, not the batch
+            log.exception("device %s failed unexpectedly", item.registration_id)
+            problem = Problem("unknown", "The run failed unexpectedly", f"{type(exc).__name__}.",
+                              "Run the device again; report the problem if it persists.")
+            self._finish_row(row, DeviceState.FAILED, Outcome.PROVISIONING_FAILED, problem, None, None)
+            return
+        state = {Outcome.SUCCESS: DeviceState.SUCCEEDED,
+                 Outcome.CANCELLED: DeviceState.CANCELLED}.get(finished.outcome, DeviceState.FAILED)
+        self._finish_row(row, state, finished.outcome, finished.problem, finished.failed_step, finished)
+
+    def _finish_row(self, row: int, state: DeviceState, outcome: str, problem: Problem | None,
+                    failed_step: str | None, finished: ev.Finished | None) -> None:
+        old = self._rows[row]
+        changes: dict[str, Any] = dict(state=state, outcome=outcome, problem=problem, failed_step=failed_step,
+                                       step=None, finished_utc=_utc_now())
+        if old.started_at is not None:
+            changes["duration_s"] = time.monotonic() - old.started_at
+        if finished is not None:
+            t = finished.telemetry
+            changes.update(messages_acknowledged=t.acknowledged, messages_failed=t.failed)
+            if finished.registration is not None:
+                r = finished.registration
+                changes.update(device_id=r.device_id, assigned_hub=r.assigned_hub, substatus=r.substatus)
+        self._set(row, **changes)
+
+    # -- export -----------------------------------------------------------------------------------------------
+    CSV_FIELDS = ("registration_id", "state", "device_id", "assigned_hub", "substatus", "outcome", "problem_code",
+                  "problem", "dps_error_code", "failed_step", "duration_s", "attempts", "messages_requested",
+                  "messages_acknowledged", "messages_failed", "finished_utc")
+
+    def export_rows(self, include_keys: bool = False) -> list[dict[str, Any]]:
+        """Flat rows for CSV. The group key is never part of them; derived keys only with include_keys."""
+        rows = []
+        for r in self._rows:
+            row: dict[str, Any] = {
+                "registration_id": r.registration_id, "state": r.state.value, "device_id": r.device_id or "",
+                "assigned_hub": r.assigned_hub or "", "substatus": r.substatus or "", "outcome": r.outcome or "",
+                "problem_code": r.problem.code if r.problem else "",
+                "problem": r.problem.title if r.problem else r.note,
+                "dps_error_code": r.problem.dps_error_code if r.problem and r.problem.dps_error_code else "",
+                "failed_step": r.failed_step or "",
+                "duration_s": "" if r.duration_s is None else f"{r.duration_s:.3f}", "attempts": r.attempts,
+                "messages_requested": r.messages_requested, "messages_acknowledged": r.messages_acknowledged,
+                "messages_failed": r.messages_failed, "finished_utc": r.finished_utc or "",
+            }
+            if include_keys:
+                row["derived_device_key"] = self.device_key(r.registration_id)
+            rows.append(row)
+        return rows
+
+    def write_csv(self, target: str | Path | TextIO, include_keys: bool = False) -> None:
+        fields = list(self.CSV_FIELDS) + (["derived_device_key"] if include_keys else [])
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(self.export_rows(include_keys))
+        _write_text(target, buf.getvalue(), private=include_keys)
+
+    def to_json(self, include_keys: bool = False) -> dict[str, Any]:
+        p = self.base_profile
+        devices = []
+        for r in self._rows:
+            data = r.to_json()
+            if include_keys:
+                data["derivedDeviceKey"] = self.device_key(r.registration_id)
+            devices.append(data)
+        return {"provisioningHost": p.host, "idScope": p.id_scope, "enrollment": "group",
+                "concurrency": self.concurrency, "summary": self.summary().to_json(),
+                "containsDerivedKeys": include_keys, "devices": devices}
+
+    def write_json(self, target: str | Path | TextIO, include_keys: bool = False) -> None:
+        _write_text(target, json.dumps(self.to_json(include_keys), indent=2) + "\n", private=include_keys)
+
+
+def _write_text(target: str | Path | TextIO, text: str, private: bool) -> None:
+    """Write to a file (atomically; owner-only when it holds keys) or to an open text stream."""
+    if not isinstance(target, str | Path):
+        target.write(text)
+        return
+    import os
+
+    path = Path(target)
+    tmp = path.with_name(f".{path.name}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600 if private else 0o644)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        fh.write(text)
+    os.replace(tmp, path)
