@@ -37,6 +37,9 @@ log = logging.getLogger("wizard.run")
 
 # DPS tokens only need to outlive the registration; a short life limits what a leaked token is worth.
 DPS_SAS_TTL_S = 300
+# Hub tokens: 10 minutes instead of the SDK's 1 hour. The SDK renews 120 s before expiry and reconnects, which
+# the telemetry loop rides through (tested); DPS's 300 s already requires a clock within 5 minutes of Azure's.
+HUB_SAS_TTL_S = 600
 # A send that has not been acknowledged by then is treated as stalled: the client is replaced
 # (paho's network thread can die on an SSL EOF and never recover, reference §12).
 SEND_STALL_S = 10.0
@@ -305,7 +308,7 @@ class ProvisioningRun:
             self._hub = await _off_loop(functools.partial(
                 IoTHubDeviceClient.create_from_symmetric_key,
                 symmetric_key=self._key, hostname=reg.assigned_hub, device_id=reg.device_id,
-                **self._sdk_kwargs(ca_pem)))
+                sastoken_ttl=HUB_SAS_TTL_S, **self._sdk_kwargs(ca_pem)))
             await asyncio.wait_for(self._hub.connect(), timeout_s)
         except TimeoutError:
             raise _StepFailed(Outcome.TELEMETRY_FAILED, Step.CONNECT_HUB,
