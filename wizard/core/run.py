@@ -21,6 +21,7 @@ from typing import Any
 
 from wizard.core import events as ev
 from wizard.core.events import Outcome, Step
+from wizard.core.i18n import QT_TRANSLATE_NOOP, Text
 from wizard.core.problems import (
     DPS_MQTT_LOGGER,
     DpsResponseCapture,
@@ -123,10 +124,12 @@ class ProvisioningRun:
         if self._loop is not None and not self._loop.is_closed():
             self._loop.call_soon_threadsafe(self._emit, event)
 
-    def _log(self, text: str, level: str = "info") -> None:
-        text = redact(text)
+    def _log(self, text: str | Text, level: str = "info") -> None:
+        """A line for the run's log: English in the Python log, a Text the GUI shows translated."""
+        message = text if isinstance(text, Text) else None
+        text = redact(str(text))
         getattr(log, level if level in ("debug", "info", "warning", "error") else "info")(text)
-        self._emit(ev.LogLine(time.monotonic(), level, text))
+        self._emit(ev.LogLine(time.monotonic(), level, text, message))
 
     def _start(self, step: str, detail: str = "") -> None:
         self._step = step
@@ -176,10 +179,11 @@ class ProvisioningRun:
             if not self._cancelled:
                 raise
             outcome, failed_step = Outcome.CANCELLED, self._step
-            self._log("Run cancelled.", "warning")
+            self._log(Text(QT_TRANSLATE_NOOP("core", "Run cancelled.")), "warning")
         except _StepFailed as failure:
             outcome, problem, failed_step = failure.outcome, failure.problem, failure.step
-            self._log(f"{problem.title}. {problem.meaning}", "error")
+            title, meaning = (problem.texts[0], problem.texts[1]) if problem.texts else (problem.title, problem.meaning)
+            self._log(Text(QT_TRANSLATE_NOOP("core", "%1. %2"), (title, meaning)), "error")
         except InputProblem as exc:
             outcome, problem, failed_step = Outcome.PROVISIONING_FAILED, exc.problem, Step.CONNECT_DPS
         finally:
@@ -212,7 +216,8 @@ class ProvisioningRun:
                     self._emit_threadsafe(ev.StepStarted(now, Step.ASSIGNING, "DPS is assigning the device"))
                 self._emit_threadsafe(ev.Polling(now, polls))
             elif status >= 429:
-                self._emit_threadsafe(ev.LogLine(now, "warning", f"DPS answered {status}; the SDK will retry."))
+                said = Text(QT_TRANSLATE_NOOP("core", "DPS answered %1; the SDK will retry."), (status,))
+                self._emit_threadsafe(ev.LogLine(now, "warning", said.render(), said))
 
         capture = _OwnDpsResponses(p.registration_id, on_response)
         transport_tap = _ConnectTap(p.registration_id,
@@ -229,7 +234,8 @@ class ProvisioningRun:
                               explain_provisioning(exc, None, p.is_group)) from None
         if p.provisioning_payload and p.provisioning_payload.strip():
             client.provisioning_payload = json.loads(p.provisioning_payload)
-        self._log(f"Registering {p.registration_id} with {p.host} (ID scope {p.id_scope}).")
+        self._log(Text(QT_TRANSLATE_NOOP("core", "Registering %1 with %2 (ID scope %3)."),
+                       (p.registration_id, p.host, p.id_scope)))
         capture.attach()
         transport_tap.attach()
         finished_ok = False
@@ -268,7 +274,8 @@ class ProvisioningRun:
             self._done(Step.ASSIGNING, f"{polls} poll(s)")
         self._done(Step.ASSIGNED, f"{info.device_id} on {info.assigned_hub}")
         self._emit(ev.Assigned(time.monotonic(), info))
-        self._log(f"Assigned: device {info.device_id} on {info.assigned_hub} ({info.substatus}).")
+        self._log(Text(QT_TRANSLATE_NOOP("core", "Assigned: device %1 on %2 (%3)."),
+                       (info.device_id, info.assigned_hub, info.substatus)))
         return info
 
     def _current_dps_step(self, no_response_yet: bool) -> str:
@@ -334,7 +341,8 @@ class ProvisioningRun:
         assert self.registration is not None
         plan = TelemetryPlan(p.count, p.interval_s, p.payload_template, dict(p.properties))
         self._start(Step.TELEMETRY, f"{p.count} messages")
-        self._log(f"Sending {p.count} telemetry messages to {self.registration.assigned_hub}.")
+        self._log(Text(QT_TRANSLATE_NOOP("core", "Sending %1 telemetry messages to %2."),
+                       (p.count, self.registration.assigned_hub)))
         self.summary.started_at = time.monotonic()
         self._hub_lost = None
         in_flight = asyncio.Semaphore(self.max_in_flight)
@@ -356,7 +364,8 @@ class ProvisioningRun:
                 if self._hub is not None and self._hub.connected:
                     return
                 if announce:
-                    self._log("Reconnecting to the IoT hub with a fresh client.", "warning")
+                    self._log(Text(QT_TRANSLATE_NOOP("core", "Reconnecting to the IoT hub with a fresh client.")),
+                              "warning")
                 await self._connect_hub(ca_pem, max(0.1, deadline - time.monotonic()))
 
         async def send(planned: PlannedMessage) -> None:
@@ -437,9 +446,11 @@ class ProvisioningRun:
         if never_sent:
             # Not sent because the hub was lost: counted as failed, never silently dropped.
             s.failed += never_sent
-            self._log(f"{never_sent} messages were not sent: the IoT hub could not be reached.", "error")
+            self._log(Text(QT_TRANSLATE_NOOP("core", "%1 messages were not sent: the IoT hub could not be reached."),
+                           (never_sent,)), "error")
         self._done(Step.TELEMETRY, f"{s.acknowledged} of {s.requested} acknowledged")
-        self._log(f"Telemetry: {s.acknowledged} acknowledged, {s.failed} failed, {s.retried} retried.")
+        self._log(Text(QT_TRANSLATE_NOOP("core", "Telemetry: %1 acknowledged, %2 failed, %3 retried."),
+                       (s.acknowledged, s.failed, s.retried)))
         if self._hub_lost is not None:
             lost = self._hub_lost
             meaning = (f"{lost.meaning} {s.acknowledged} of {s.requested} messages were acknowledged and "
