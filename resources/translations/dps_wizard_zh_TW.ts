@@ -1719,5 +1719,41 @@ Run &apos;dps-wizard run --help&apos; for the headless command.</source>
         <source>Open the details, and report them if the problem stays.</source>
         <translation>請開啟詳細資料；如果問題持續，請回報這些內容。</translation>
     </message>
+    <message>
+        <source>Run cancelled.</source>
+        <translation>執行已取消。</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1。%2</translation>
+    </message>
+    <message>
+        <source>DPS answered %1; the SDK will retry.</source>
+        <translation>DPS 回應 %1；SDK 將會重試。</translation>
+    </message>
+    <message>
+        <source>Registering %1 with %2 (ID scope %3).</source>
+        <translation>正在向 %2 註冊 %1 (識別碼範圍 %3)。</translation>
+    </message>
+    <message>
+        <source>Assigned: device %1 on %2 (%3).</source>
+        <translation>已指派：裝置 %1，位於 %2 (%3)。</translation>
+    </message>
+    <message>
+        <source>Sending %1 telemetry messages to %2.</source>
+        <translation>正在傳送 %1 則遙測訊息至 %2。</translation>
+    </message>
+    <message>
+        <source>Reconnecting to the IoT hub with a fresh client.</source>
+        <translation>正在以新的用戶端重新連線至 IoT 中樞。</translation>
+    </message>
+    <message>
+        <source>%1 messages were not sent: the IoT hub could not be reached.</source>
+        <translation>有 %1 則訊息未傳送：無法連線到 IoT 中樞。</translation>
+    </message>
+    <message>
+        <source>Telemetry: %1 acknowledged, %2 failed, %3 retried.</source>
+        <translation>遙測：已確認 %1 則，失敗 %2 則，重試 %3 則。</translation>
+    </message>
 </context>
 </TS>

@@ -147,6 +147,8 @@ async def test_every_page_is_in_traditional_chinese(qtbot, zh_tw, make_wizard) -
     await until(lambda: w.run_page.finished is not None, 30, "the run to finish")
     assert w.run_page.finished.outcome == Outcome.SUCCESS, w.run_page.finished.problem
     assert_no_english(w)
+    log = re.sub(r"^(INFO|WARNING|ERROR)\s+", "", w.run_page.log.toPlainText(), flags=re.M)
+    assert log.count("\n") >= 3 and not english_left(log, typed_values(w)), log  # the run's log lines too
     w.next()
     assert w.currentId() == PageId.RESULT
     assert_no_english(w)
