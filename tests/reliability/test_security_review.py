@@ -15,11 +15,20 @@ WEAKENING = re.compile(r"CERT_NONE|CERT_OPTIONAL|check_hostname\s*=\s*False|_cre
                        r"verify_mode\s*=|PYTHONHTTPSVERIFY|tls_insecure_set|set_ciphers\(.*NULL")
 
 
+# The connectivity check's second handshake, made only after verification failed, only to show the person the
+# chain the server presents: it sends nothing (no credentials) and closes the socket. Nothing else may.
+ALLOWED = {
+    ("wizard/core/netcheck.py", "ctx.check_hostname = False"),
+    ("wizard/core/netcheck.py", "ctx.verify_mode = ssl.CERT_NONE"),
+}
+
+
 def test_no_code_switches_tls_verification_off():
     sources = [p for folder in ("wizard", "installer") for p in (ROOT / folder).rglob("*.py")]
     assert len(sources) > 20
-    hits = [f"{p.relative_to(ROOT)}:{i}" for p in sources
-            for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if WEAKENING.search(line)]
+    hits = [f"{p.relative_to(ROOT)}:{i}: {line.strip()}" for p in sources
+            for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+            if WEAKENING.search(line) and (str(p.relative_to(ROOT)), line.strip()) not in ALLOWED]
     assert hits == []
 
 
