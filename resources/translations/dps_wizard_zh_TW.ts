@@ -121,6 +121,141 @@
     </message>
 </context>
 <context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <source>About and diagnostics</source>
+        <translation>關於與診斷</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>應用程式</translation>
+    </message>
+    <message>
+        <source>Keyring backend</source>
+        <translation>金鑰環後端</translation>
+    </message>
+    <message>
+        <source>Trusted CA roots</source>
+        <translation>信任的 CA 根憑證</translation>
+    </message>
+    <message>
+        <source>Translations</source>
+        <translation>翻譯</translation>
+    </message>
+    <message>
+        <source>Icons</source>
+        <translation>圖示</translation>
+    </message>
+    <message>
+        <source>Qt plug-ins</source>
+        <translation>Qt 外掛程式</translation>
+    </message>
+    <message>
+        <source>App modules</source>
+        <translation>應用程式模組</translation>
+    </message>
+    <message>
+        <source>Built-in emulator start</source>
+        <translation>內建模擬器啟動</translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation>%1，版本 %2</translation>
+    </message>
+    <message>
+        <source>Provisions a device to Azure IoT Hub through the Device Provisioning Service with a symmetric key. The checks below are the same as those of dps-wizard --self-check: whether this installation is complete and able to work.</source>
+        <translation>透過裝置佈建服務，以對稱金鑰將裝置佈建到 Azure IoT 中樞。下列檢查與 dps-wizard --self-check 相同：檢查此安裝是否完整且可以運作。</translation>
+    </message>
+    <message>
+        <source>Diagnostics summary</source>
+        <translation>診斷摘要</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>檢查</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>診斷</translation>
+    </message>
+    <message>
+        <source>Each check, whether it passed, and what was found.</source>
+        <translation>每項檢查、是否通過，以及發現的內容。</translation>
+    </message>
+    <message>
+        <source>&amp;Copy report</source>
+        <translation>複製報告(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copies the report, as dps-wizard --self-check prints it, to the clipboard.</source>
+        <translation>將報告 (與 dps-wizard --self-check 的輸出相同) 複製到剪貼簿。</translation>
+    </message>
+    <message>
+        <source>&amp;Run the checks again</source>
+        <translation>重新執行檢查(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Waiting…</source>
+        <translation>等候中…</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等候中</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>檢查中…</translation>
+    </message>
+    <message>
+        <source>checking</source>
+        <translation>檢查中</translation>
+    </message>
+    <message>
+        <source>Not run: the window was closed.</source>
+        <translation>未執行：視窗已關閉。</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>未執行</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通過</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Checking… %1 of %2 done.</source>
+        <translation>檢查中… 已完成 %1 項，共 %2 項。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 checks failed: %3.</source>
+        <translation>%2 項檢查中有 %1 項失敗：%3。</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 of %2 checks.</source>
+        <translation>已在完成 %1 項 (共 %2 項) 檢查後停止。</translation>
+    </message>
+    <message>
+        <source>All %1 checks passed.</source>
+        <translation>全部 %1 項檢查都已通過。</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>已複製到剪貼簿。</translation>
+    </message>
+</context>
+<context>
     <name>DpsWizard</name>
     <message>
         <source>DPS Provisioning Wizard</source>
@@ -896,6 +1031,14 @@
     <message>
         <source>L&amp;anguage:</source>
         <translation>語言(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Abou&amp;t and diagnostics</source>
+        <translation>關於與診斷(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The app&apos;s version and the same checks as dps-wizard --self-check, in a window of their own.</source>
+        <translation>應用程式的版本，以及與 dps-wizard --self-check 相同的檢查，顯示在獨立的視窗中。</translation>
     </message>
     <message>
         <source>No usable keyring: %1 Runs still work, but keys cannot be saved; you will type them each time.</source>

@@ -7,7 +7,7 @@ import base64
 import logging
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
@@ -73,6 +73,7 @@ class DpsWizard(QWizard):
         self.interrupted = False  # a run was cut short by closing: the app may have to skip joining threads
         self._closing = False
         self._confirm: QMessageBox | None = None
+        self.diagnostics = None  # wizard.ui.diagnostics.DiagnosticsDialog, made on first use
         self.currentIdChanged.connect(self._page_changed)
         self._restore_geometry()
 
@@ -292,6 +293,24 @@ class DpsWizard(QWizard):
             log.warning("recording the result failed: %s", exc)
         if f.outcome == Outcome.SUCCESS:
             self._save_secrets(name, key)
+
+    # -- about and diagnostics --------------------------------------------------------------------------------
+    def show_diagnostics(self):  # noqa: ANN201
+        """Open (or bring forward) the non-modal About and diagnostics window; the checks start at once."""
+        from wizard.ui.diagnostics import DiagnosticsDialog
+
+        if self.diagnostics is None:
+            self.diagnostics = DiagnosticsDialog(self)
+        dialog = self.diagnostics
+        if not dialog.isVisible():
+            # show(), not open(): open() makes a dialog window-modal, and this one stays beside the wizard
+            # (never exec() on the qasync loop either way).
+            dialog.setWindowModality(Qt.WindowModality.NonModal)
+            dialog.show()
+            dialog.start()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
 
     # -- demo -------------------------------------------------------------------------------------------------
     def start_demo(self, group: bool = False) -> asyncio.Future:

@@ -116,6 +116,10 @@ class StartPage(BasePage):
         language_row.addWidget(buddy_label(self.tr("L&anguage:"), self.language, self))
         language_row.addWidget(self.language)
         language_row.addWidget(self.language_note, 1)
+        self.about = QPushButton(self.tr("Abou&t and diagnostics"), self)
+        self.about.setAccessibleDescription(self.tr("The app's version and the same checks as dps-wizard "
+                                                    "--self-check, in a window of their own."))
+        language_row.addWidget(self.about)
         outer.addLayout(language_row)
 
         self.new_device.clicked.connect(self._new_device)
@@ -126,6 +130,7 @@ class StartPage(BasePage):
         self.duplicate.clicked.connect(lambda: self._with_selected(self.wiz().duplicate_profile))
         self.delete.clicked.connect(lambda: self._with_selected(self._confirm_delete))
         self.language.activated.connect(self._language_chosen)
+        self.about.clicked.connect(lambda: self.wiz().show_diagnostics())
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.itemDoubleClicked.connect(lambda _item: self._with_selected(self.wiz().run_again))
         self.confirm: QMessageBox | None = None
