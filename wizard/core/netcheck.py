@@ -547,7 +547,7 @@ async def run_checks(target: CheckTarget, *, step_timeout: float = STEP_TIMEOUT_
     if proxy is not None:
         _soften_direct_failures(c.report)
     c.clock()
-    c.report.results.sort(key=lambda r: _ORDER.get(r.id.split("-")[0], 9))
+    c.report.results.sort(key=lambda r: (_ORDER.get(r.id.split("-")[0], 9), r.id.endswith("-443")))
     c.report.advice = advice(c.report)
     c.report.duration_s = time.monotonic() - started
     return c.report
