@@ -594,8 +594,12 @@ def advice(report: CheckReport) -> list[str]:
         out.append("Port 8883 does not get through but 443 does: switch to MQTT over WebSockets (port 443).")
     elif not reachable and t.proxy is None:
         out.append("Neither 8883 nor 443 gets through: set your network's HTTP proxy and use MQTT over WebSockets.")
+    tls_failed = [r for r in report.results if r.id.startswith("tls-") and r.status is Status.FAILED]
     if any(r.id.startswith("tls-") and "inspects TLS" in r.meaning for r in report.results):
         out.append("TLS is inspected on this network: add the company's root certificate as the Trusted CA.")
+    elif any("not trusted" in r.summary for r in tls_failed):
+        out.append("The port is open but the server's certificate is not trusted: set the Trusted CA certificate "
+                   "(see the TLS lines above).")
     if (clock := report.get("clock")) and clock.status is Status.WARNING:
         out.append("Fix the computer's clock: SAS tokens depend on it.")
     return out
