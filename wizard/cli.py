@@ -183,6 +183,10 @@ def run_main(argv: list[str] | None = None) -> int:
         from wizard.emulator.cli import main as emulator_main
 
         return emulator_main(args_list[1:])
+    if args_list[:1] == ["purge"]:  # the uninstaller's "remove my profiles and saved keys"; not in --help
+        from wizard.purge import main as purge_main
+
+        return purge_main(args_list[1:])
     parser = build_parser()
     args = parser.parse_args(args_list)
     if args.command is not None:

@@ -107,6 +107,9 @@ def main(argv: list[str] | None = None) -> int:
     """The desktop app. Returns the exit code (0 when the window was closed normally)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parse_args(argv)
+    from wizard.single_instance import hold
+
+    hold()  # Windows: a named mutex the installer checks before replacing files
     app = create_app(argv)
     translators = install_translators(app, args.lang)  # noqa: F841 - kept alive with the app
 
