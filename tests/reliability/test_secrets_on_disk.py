@@ -23,6 +23,7 @@ from urllib.parse import quote
 
 import pytest
 from keyring.backend import KeyringBackend
+from keyring.compat import properties
 from keyring.errors import KeyringLocked
 
 from tests.reliability.conftest import Result, cli, env_for, run
@@ -156,7 +157,11 @@ def test_no_key_or_token_anywhere_after_save_run_edit_duplicate_export_delete(ap
 
 
 class LockedKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
+    @properties.classproperty
+    def priority(cls) -> float:
+        # Never selectable on its own: a viable test backend would make keyring choose its chainer, and
+        # the Secret Service tests later in the session would no longer get the real default.
+        raise RuntimeError("test-only keyring; install it explicitly")
 
     def get_password(self, service: str, username: str) -> str | None:
         raise KeyringLocked("Failed to unlock the collection!")
@@ -171,7 +176,9 @@ class LockedKeyring(KeyringBackend):
 class PlaintextKeyring(KeyringBackend):
     """What keyrings.alt's plaintext backend does: a file next to the profiles, the key in it."""
 
-    priority = 1  # type: ignore[assignment]
+    @properties.classproperty
+    def priority(cls) -> float:
+        raise RuntimeError("test-only keyring; install it explicitly")
 
     def __init__(self, path: Path) -> None:
         super().__init__()
