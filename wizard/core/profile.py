@@ -159,12 +159,17 @@ def check_provisioning_payload(value: str | None) -> FieldIssue | None:
     if value is None or not value.strip():
         return None
     try:
-        json.loads(value)
+        json.loads(value, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         return _issue("provisioning_payload",
                       QT_TRANSLATE_NOOP("core", "%1 is not valid JSON: %2 (line %3, column %4)."),
                       json_reason(exc.msg), exc.lineno, exc.colno)
     return None
+
+
+def _refuse_constant(name: str) -> None:
+    # Python's json reads NaN and Infinity, which are not JSON: DPS would refuse the request.
+    raise json.JSONDecodeError(f"{name} is not JSON", name, 0)
 
 
 def check_profile_name(value: str) -> FieldIssue | None:

@@ -19,6 +19,7 @@ CONTENT_TYPE = "application/json"
 CONTENT_ENCODING = "utf-8"
 # IoT Hub's limit is 256 KB per device-to-cloud message; the SDK refuses larger ones.
 MAX_PAYLOAD_BYTES = 256 * 1024 - 1024
+MAX_COUNT = 100_000  # the most messages one run sends (profile validation)
 
 
 def render(template: str, n: int, count: int, device_id: str, message_id: str, timestamp: str | None = None) -> str:
@@ -63,7 +64,9 @@ def template_problem_text(template: str) -> Text | None:
     except json.JSONDecodeError as exc:
         return Text(QT_TRANSLATE_NOOP("core", "%1 does not give valid JSON for message 1: %2 (column %3)."),
                     (json_reason(exc.msg), exc.colno))
-    if len(sample.encode("utf-8")) > MAX_PAYLOAD_BYTES:
+    # Sized for the largest message: number and count at their limit, the longest device ID.
+    largest = render(template, MAX_COUNT, MAX_COUNT, "d" * 128, str(uuid.UUID(int=0)), "2026-01-01T00:00:00.000Z")
+    if len(largest.encode("utf-8")) > MAX_PAYLOAD_BYTES:
         return Text(QT_TRANSLATE_NOOP("core", "%1 gives a message larger than IoT Hub's 256 KB limit."))
     return None
 
