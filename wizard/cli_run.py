@@ -10,6 +10,7 @@ import logging
 import os
 import signal
 import sys
+import threading
 from dataclasses import replace
 from typing import Any, TextIO
 
@@ -222,11 +223,26 @@ async def _run(profile: Profile, device_key: str, printer: Printer, proxy_passwo
     loop = asyncio.get_running_loop()
     with contextlib.suppress(NotImplementedError, RuntimeError):  # no signal handlers on Windows' loop
         loop.add_signal_handler(signal.SIGINT, run.cancel)
+    # The SDK completes futures of clients the run has already given up on (InvalidStateError), and paho's
+    # thread dies noisily on a reset TLS connection: the run explains what happened, so these go to the log.
+    loop.set_exception_handler(lambda _loop, context: _quiet_log.debug("%s", redact(str(context.get("message")))))
+    threading.excepthook = _quiet_thread_errors
     try:
         return await run.execute()
     finally:
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.remove_signal_handler(signal.SIGINT)
+
+
+_quiet_log = logging.getLogger("wizard.cli.background")
+_default_excepthook = threading.excepthook
+
+
+def _quiet_thread_errors(hook_args: threading.ExceptHookArgs) -> None:
+    if isinstance(hook_args.exc_value, OSError | RuntimeError):  # ssl.SSLError is an OSError
+        _quiet_log.debug("%s in %s", type(hook_args.exc_value).__name__, getattr(hook_args.thread, "name", "?"))
+        return
+    _default_excepthook(hook_args)
 
 
 def run_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None,
