@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ConnectionCheckView</name>
+    <message numerus="yes">
+        <source>%n check(s) failed</source>
+        <translation>
+            <numerusform>%n check failed</numerusform>
+            <numerusform>%n checks failed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DevicePage</name>
+    <message numerus="yes">
+        <source>%n problem(s) in the list:</source>
+        <translation>
+            <numerusform>%n problem in the list:</numerusform>
+            <numerusform>%n problems in the list:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ID(s) listed more than once; each runs once:</source>
+        <translation>
+            <numerusform>%n ID listed more than once; it runs once:</numerusform>
+            <numerusform>%n IDs listed more than once; each runs once:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message numerus="yes">
         <source>%n message(s)</source>

@@ -2,6 +2,135 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
+    <name>ConnectionCheckView</name>
+    <message>
+        <source>Connection test status</source>
+        <translation>連線測試狀態</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>檢查</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Connection test results</source>
+        <translation>連線測試結果</translation>
+    </message>
+    <message>
+        <source>Each network check, what it found, what it means and what to try.</source>
+        <translation>每項網路檢查、其發現、代表的意義以及可以嘗試的做法。</translation>
+    </message>
+    <message>
+        <source>What to do next</source>
+        <translation>下一步該怎麼做</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通過</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>not tried</source>
+        <translation>未嘗試</translation>
+    </message>
+    <message>
+        <source>Name lookup (DNS)</source>
+        <translation>名稱查詢 (DNS)</translation>
+    </message>
+    <message>
+        <source>Name lookup of the proxy (DNS)</source>
+        <translation>Proxy 的名稱查詢 (DNS)</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>時鐘</translation>
+    </message>
+    <message>
+        <source>Trusted CA certificate</source>
+        <translation>信任的 CA 憑證</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>TCP port %1, direct</source>
+        <translation>TCP 連接埠 %1，直接連線</translation>
+    </message>
+    <message>
+        <source>TCP port %1 through the proxy</source>
+        <translation>透過 Proxy 連線 TCP 連接埠 %1</translation>
+    </message>
+    <message>
+        <source>TLS on port %1</source>
+        <translation>連接埠 %1 上的 TLS</translation>
+    </message>
+    <message>
+        <source>Testing the connection to %1…</source>
+        <translation>正在測試與 %1 的連線…</translation>
+    </message>
+    <message>
+        <source>The connection test was stopped.</source>
+        <translation>連線測試已停止。</translation>
+    </message>
+    <message>
+        <source>The connection test could not run: %1</source>
+        <translation>無法執行連線測試：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>代表的意義</translation>
+    </message>
+    <message>
+        <source>What to try</source>
+        <translation>可以嘗試</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>憑證</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>簽發者</translation>
+    </message>
+    <message>
+        <source>%1 · issuer %2 · valid until %3</source>
+        <translation>%1 · 簽發者 %2 · 有效期限至 %3</translation>
+    </message>
+    <message>
+        <source>Every check passed (%1 s).</source>
+        <translation>所有檢查都已通過 (%1 秒)。</translation>
+    </message>
+    <message>
+        <source>The connection works, with warnings (%1 s).</source>
+        <translation>連線可以運作，但有警告 (%1 秒)。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check(s) failed</source>
+        <translation>
+            <numerusform>%n 項檢查失敗</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(%1 s).</source>
+        <translation>(%1 秒)。</translation>
+    </message>
+</context>
+<context>
     <name>DevicePage</name>
     <message>
         <source>Device</source>
@@ -26,6 +155,14 @@
     <message>
         <source>Many devices share a group key; each device&apos;s key is derived from it and its registration ID.</source>
         <translation>多個裝置共用一把群組金鑰；每個裝置的金鑰由群組金鑰和其註冊識別碼衍生而來。</translation>
+    </message>
+    <message>
+        <source>&amp;Several devices of an enrollment group</source>
+        <translation>註冊群組的多個裝置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>A batch: a list of registration IDs, a pattern such as sensor-{001..100}, or a CSV file; each device&apos;s key is derived from the group key.</source>
+        <translation>批次：註冊識別碼清單、sensor-{001..100} 之類的模式，或 CSV 檔案；每個裝置的金鑰都由群組金鑰衍生而來。</translation>
     </message>
     <message>
         <source>Registration ID</source>
@@ -88,6 +225,102 @@
         <translation>設定檔名稱(&amp;P)：</translation>
     </message>
     <message>
+        <source>&amp;List or pattern</source>
+        <translation>清單或模式(&amp;L)</translation>
+    </message>
+    <message>
+        <source>CSV &amp;file with a registration_id column</source>
+        <translation>含有 registration_id 資料行的 CSV 檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Registration IDs separated by commas, spaces or new lines, or a pattern such as sensor-{001..100}.</source>
+        <translation>以逗號、空格或換行分隔的註冊識別碼，或 sensor-{001..100} 之類的模式。</translation>
+    </message>
+    <message>
+        <source>A CSV file with a registration_id column and, optionally, a provisioning_payload column (JSON).</source>
+        <translation>含有 registration_id 資料行的 CSV 檔案，也可以包含 provisioning_payload 資料行 (JSON)。</translation>
+    </message>
+    <message>
+        <source>sensor-{001..100}, or sensor-a, sensor-b, …</source>
+        <translation>sensor-{001..100}，或 sensor-a, sensor-b, …</translation>
+    </message>
+    <message>
+        <source>Registration IDs</source>
+        <translation>註冊識別碼</translation>
+    </message>
+    <message>
+        <source>Path of the CSV file</source>
+        <translation>CSV 檔案的路徑</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>CSV 檔案</translation>
+    </message>
+    <message>
+        <source>The path of the CSV file with the registration IDs.</source>
+        <translation>含有註冊識別碼的 CSV 檔案路徑。</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>瀏覽(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Browse for the CSV file</source>
+        <translation>瀏覽以選取 CSV 檔案</translation>
+    </message>
+    <message>
+        <source>Opens a file dialog to choose the CSV file.</source>
+        <translation>開啟檔案對話方塊以選擇 CSV 檔案。</translation>
+    </message>
+    <message>
+        <source>Number of devices</source>
+        <translation>裝置數目</translation>
+    </message>
+    <message>
+        <source>CSV file with registration IDs</source>
+        <translation>含有註冊識別碼的 CSV 檔案</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV 檔案 (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Type or paste the registration IDs, or choose a CSV file.</source>
+        <translation>請輸入或貼上註冊識別碼，或選擇 CSV 檔案。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) in the list:</source>
+        <translation>
+            <numerusform>清單中有 %n 個問題：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>… 以及其他 %1 個。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ID(s) listed more than once; each runs once:</source>
+        <translation>
+            <numerusform>有 %n 個識別碼重複列出；每個只會執行一次：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No devices yet.</source>
+        <translation>尚無裝置。</translation>
+    </message>
+    <message>
+        <source>1 device: %1</source>
+        <translation>1 個裝置：%1</translation>
+    </message>
+    <message>
+        <source>%1 devices: %2 … %3</source>
+        <translation>%1 個裝置：%2 … %3</translation>
+    </message>
+    <message>
         <source>Re&amp;member the key in %1</source>
         <translation>在 %1 中記住金鑰(&amp;M)</translation>
     </message>
@@ -114,6 +347,10 @@
     <message>
         <source>The enrollment&apos;s primary or secondary key (Base64), as copied from the Azure portal.</source>
         <translation>註冊的主要或次要金鑰 (Base64)，從 Azure 入口網站複製而來。</translation>
+    </message>
+    <message>
+        <source>The list of registration IDs is not usable yet.</source>
+        <translation>註冊識別碼清單尚無法使用。</translation>
     </message>
     <message>
         <source>The key of “%1” is not in the keyring. Enter it again to run the profile.</source>
@@ -304,6 +541,228 @@
     <message>
         <source>The run is still going. Stop it?</source>
         <translation>執行仍在進行中。要停止嗎？</translation>
+    </message>
+</context>
+<context>
+    <name>FleetModel</name>
+    <message>
+        <source>Registration ID</source>
+        <translation>註冊識別碼</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Device ID</source>
+        <translation>裝置識別碼</translation>
+    </message>
+    <message>
+        <source>Assigned hub</source>
+        <translation>指派的中樞</translation>
+    </message>
+    <message>
+        <source>Substatus</source>
+        <translation>子狀態</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排入佇列</translation>
+    </message>
+    <message>
+        <source>provisioning</source>
+        <translation>佈建中</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>傳送中</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已略過</translation>
+    </message>
+    <message>
+        <source>already assigned in this batch</source>
+        <translation>已在此批次中指派</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>FleetPage</name>
+    <message>
+        <source>Several devices</source>
+        <translation>多個裝置</translation>
+    </message>
+    <message>
+        <source>Each device of the list registers with DPS with its derived key, connects to its IoT hub and sends the test messages; a failed device does not stop the others.</source>
+        <translation>清單中的每個裝置都會以其衍生金鑰向 DPS 註冊、連線至其 IoT 中樞並傳送測試訊息；一個裝置失敗不會停止其他裝置。</translation>
+    </message>
+    <message>
+        <source>Batch status</source>
+        <translation>批次狀態</translation>
+    </message>
+    <message>
+        <source>%v of %m devices finished</source>
+        <translation>已完成 %v 個裝置，共 %m 個</translation>
+    </message>
+    <message>
+        <source>Batch progress</source>
+        <translation>批次進度</translation>
+    </message>
+    <message>
+        <source>Devices of this pass that have finished, out of all of them.</source>
+        <translation>本輪中已完成的裝置數，以及裝置總數。</translation>
+    </message>
+    <message>
+        <source>Devices at once</source>
+        <translation>同時處理的裝置數</translation>
+    </message>
+    <message>
+        <source>How many devices are provisioned at the same time; a change applies to the next run or retry.</source>
+        <translation>同時佈建的裝置數目；變更會在下次執行或重試時生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Devices at once:</source>
+        <translation>同時處理的裝置數(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>裝置</translation>
+    </message>
+    <message>
+        <source>One row per device: registration ID, state, device ID, assigned hub, substatus, time and problem.</source>
+        <translation>每個裝置一列：註冊識別碼、狀態、裝置識別碼、指派的中樞、子狀態、時間和問題。</translation>
+    </message>
+    <message>
+        <source>The selected device&apos;s problem</source>
+        <translation>所選裝置的問題</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel all</source>
+        <translation>全部取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stops every device of the batch; Esc asks first.</source>
+        <translation>停止批次中的所有裝置；按 Esc 會先詢問。</translation>
+    </message>
+    <message>
+        <source>&amp;Retry failed</source>
+        <translation>重試失敗的裝置(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Runs again only the devices that failed or were cancelled.</source>
+        <translation>只重新執行失敗或已取消的裝置。</translation>
+    </message>
+    <message>
+        <source>Export C&amp;SV…</source>
+        <translation>匯出 CSV(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;JSON…</source>
+        <translation>匯出 JSON(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Saves every device&apos;s result to a file. The group key is never in it.</source>
+        <translation>將每個裝置的結果儲存到檔案。檔案中絕不會包含群組金鑰。</translation>
+    </message>
+    <message>
+        <source>Include each device&apos;s derived &amp;key in the export</source>
+        <translation>在匯出中包含每個裝置的衍生金鑰(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Secret: anyone with a device&apos;s key can connect as that device. The group key is never exported.</source>
+        <translation>機密：任何擁有裝置金鑰的人都可以用該裝置的身分連線。群組金鑰絕不會匯出。</translation>
+    </message>
+    <message>
+        <source>Cancelling every device…</source>
+        <translation>正在取消所有裝置…</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>執行中…</translation>
+    </message>
+    <message>
+        <source>Running: %1 of %2 finished · %3 succeeded · %4 failed</source>
+        <translation>執行中：已完成 %1 個，共 %2 個 · 成功 %3 個 · 失敗 %4 個</translation>
+    </message>
+    <message>
+        <source>%1 devices: %2 succeeded, %3 failed, %4 cancelled, %5 skipped (%6 s).</source>
+        <translation>%1 個裝置：成功 %2 個、失敗 %3 個、已取消 %4 個、已略過 %5 個 (%6 秒)。</translation>
+    </message>
+    <message>
+        <source>Done: every device is provisioned.</source>
+        <translation>完成：所有裝置都已佈建。</translation>
+    </message>
+    <message>
+        <source>The batch was cancelled.</source>
+        <translation>批次已取消。</translation>
+    </message>
+    <message>
+        <source>Some devices did not succeed.</source>
+        <translation>部分裝置未成功。</translation>
+    </message>
+    <message>
+        <source>The batch could not start: %1</source>
+        <translation>無法啟動批次：%1</translation>
+    </message>
+    <message>
+        <source>DPS said: %1</source>
+        <translation>DPS 回應：%1</translation>
+    </message>
+    <message>
+        <source>The exported file will hold every device&apos;s key: anyone who has it can connect as those devices. Keep it safe (it is written readable by you only) and delete it when it is no longer needed. The group key is never exported.</source>
+        <translation>匯出的檔案會包含每個裝置的金鑰：任何取得此檔案的人都可以用這些裝置的身分連線。請妥善保管 (檔案只有您可以讀取)，不再需要時請刪除。群組金鑰絕不會匯出。</translation>
+    </message>
+    <message>
+        <source>Export the results as CSV</source>
+        <translation>將結果匯出為 CSV</translation>
+    </message>
+    <message>
+        <source>Export the results as JSON</source>
+        <translation>將結果匯出為 JSON</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 檔案 (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 檔案 (*.json)</translation>
+    </message>
+    <message>
+        <source>The results could not be saved: %1</source>
+        <translation>無法儲存結果：%1</translation>
+    </message>
+    <message>
+        <source>Saved to %1, with the derived device keys.</source>
+        <translation>已儲存至 %1，其中包含衍生的裝置金鑰。</translation>
+    </message>
+    <message>
+        <source>Saved to %1 (no keys in it).</source>
+        <translation>已儲存至 %1 (其中不含金鑰)。</translation>
     </message>
 </context>
 <context>
@@ -568,8 +1027,20 @@
         <translation>個別註冊</translation>
     </message>
     <message>
+        <source>Enrollment group, several devices</source>
+        <translation>註冊群組，多個裝置</translation>
+    </message>
+    <message>
         <source>Registration ID:</source>
         <translation>註冊識別碼：</translation>
+    </message>
+    <message>
+        <source>%1 devices: %2 … %3</source>
+        <translation>%1 個裝置：%2 … %3</translation>
+    </message>
+    <message>
+        <source>%1 (the group key; each device&apos;s key is derived from it)</source>
+        <translation>%1 (群組金鑰；每個裝置的金鑰都由它衍生而來)</translation>
     </message>
     <message>
         <source>%1, device key %2</source>
@@ -608,6 +1079,10 @@
     <message>
         <source>Read the twin:</source>
         <translation>讀取對應項：</translation>
+    </message>
+    <message>
+        <source>&amp;Run all</source>
+        <translation>全部執行(&amp;R)</translation>
     </message>
     <message>
         <source>%1… (%2 characters)</source>
@@ -800,6 +1275,14 @@
     <message>
         <source>&amp;ID scope:</source>
         <translation>識別碼範圍(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Test the connection to &amp;DPS</source>
+        <translation>測試與 DPS 的連線(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Checks name lookup, ports 8883 and 443 (directly and through the proxy), TLS and the clock for this endpoint, in under 10 seconds; nothing is registered.</source>
+        <translation>在 10 秒內檢查此端點的名稱查詢、連接埠 8883 和 443 (直接連線及透過 Proxy)、TLS 和時鐘；不會註冊任何項目。</translation>
     </message>
     <message>
         <source>&amp;Advanced</source>

@@ -79,6 +79,11 @@ def make_wizard(qtbot, config_dir, memory_keyring) -> Iterator[Callable[..., obj
     for w in made:
         if w.run_page.run is not None:
             w.run_page.run.cancel()
+        if w.fleet_page.batch is not None:
+            w.fleet_page.batch.cancel()
+        w.service_page.connection.stop()
+        if w.diagnostics is not None:
+            w.diagnostics.stop()
         w.demo.stop()
         # Delete the C++ side here, on the GUI thread: the Python wrappers hold reference cycles (slots),
         # and a garbage collection that happens to run on an SDK thread must not destroy QObjects there.

@@ -32,9 +32,9 @@ from wizard.ui.form import PageId
 
 # Proper names and technical words that stay as they are in Microsoft's zh-TW documentation.
 PROPER = ["Azure", "IoT Hub", "IoT Edge", "IoT", "DPS", "MQTT", "JSON", "WebSockets", "SAS", "PEM", "HTTP", "TLS",
-          "CA", "SDK", "Base64", "Proxy", "DNS", "ms", "F2", "Enter", "Esc", "dps-wizard run", "dps-wizard",
+          "CA", "SDK", "Base64", "Proxy", "DNS", "CSV", "ms", "F2", "Enter", "Esc", "dps-wizard run", "dps-wizard",
           "PROVISIONING_SYMMETRIC_KEY"]
-URL_OR_PLACEHOLDER = re.compile(r"https?://\S+|--[\w-]+|[\w.-]+\.(?:net|com|pem|crt|cer|json|txt)\b|\$\{\w+\}|\*\.\w+|\b0ne\w*")
+URL_OR_PLACEHOLDER = re.compile(r"[\w-]*\{\d+\.\.\d+\}|https?://\S+|--[\w-]+|[\w.-]+\.(?:net|com|pem|crt|cer|json|txt)\b|\$\{\w+\}|\*\.\w+|\b0ne\w*")
 ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
 
 

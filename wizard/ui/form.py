@@ -11,7 +11,7 @@ from wizard.core.telemetry import DEFAULT_PAYLOAD_TEMPLATE
 
 
 class PageId:
-    START, SERVICE, DEVICE, TELEMETRY, REVIEW, RUN, RESULT = range(7)
+    START, SERVICE, DEVICE, TELEMETRY, REVIEW, RUN, RESULT, FLEET = range(8)
 
 
 # Which page holds each Profile field (and "key"); "Back to <field>" goes there.
@@ -19,7 +19,8 @@ FIELD_PAGE = {
     "host": PageId.SERVICE, "id_scope": PageId.SERVICE, "websockets": PageId.SERVICE,
     "proxy_host": PageId.SERVICE, "proxy_port": PageId.SERVICE, "proxy_user": PageId.SERVICE,
     "proxy_password": PageId.SERVICE, "trusted_ca": PageId.SERVICE, "timeout_s": PageId.SERVICE,
-    "enrollment": PageId.DEVICE, "registration_id": PageId.DEVICE, "key": PageId.DEVICE, "name": PageId.DEVICE,
+    "enrollment": PageId.DEVICE, "registration_id": PageId.DEVICE, "registration_ids": PageId.DEVICE,
+    "key": PageId.DEVICE, "name": PageId.DEVICE,
     "count": PageId.TELEMETRY, "interval_s": PageId.TELEMETRY, "payload_template": PageId.TELEMETRY,
     "properties": PageId.TELEMETRY, "provisioning_payload": PageId.TELEMETRY, "read_twin": PageId.TELEMETRY,
 }

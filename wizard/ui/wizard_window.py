@@ -17,6 +17,7 @@ from wizard.core.profile import Profile
 from wizard.ui.demo import DemoController
 from wizard.ui.form import FIELD_PAGE, Draft, PageId, build_profile, device_key, draft_from_profile
 from wizard.ui.pages.device import DevicePage
+from wizard.ui.pages.fleet import FleetPage
 from wizard.ui.pages.result import ResultPage
 from wizard.ui.pages.review import ReviewPage
 from wizard.ui.pages.run import RunPage
@@ -57,10 +58,11 @@ class DpsWizard(QWizard):
         self.review_page = ReviewPage(self)
         self.run_page = RunPage(self)
         self.result_page = ResultPage(self)
+        self.fleet_page = FleetPage(self)
         for pid, page in ((PageId.START, self.start_page), (PageId.SERVICE, self.service_page),
                           (PageId.DEVICE, self.device_page), (PageId.TELEMETRY, self.telemetry_page),
                           (PageId.REVIEW, self.review_page), (PageId.RUN, self.run_page),
-                          (PageId.RESULT, self.result_page)):
+                          (PageId.RESULT, self.result_page), (PageId.FLEET, self.fleet_page)):
             self.setPage(pid, page)
         self.setStartId(PageId.START)
 
@@ -342,9 +344,18 @@ class DpsWizard(QWizard):
         self._closing = True
         super().closeEvent(event)
 
+    @property
+    def busy_page(self):  # noqa: ANN201
+        """The page whose run (one device or a batch) is going, or None."""
+        for page in (self.run_page, self.fleet_page):
+            if page.running:
+                return page
+        return None
+
     def reject(self) -> None:
         """Cancel/Esc during a run asks first; closing the window cancels the run and closes."""
-        if self.run_page.running and not self._closing:
+        busy = self.busy_page
+        if busy is not None and not self._closing:
             box = QMessageBox(QMessageBox.Icon.Question, self.tr("Cancel the run?"),
                               self.tr("The run is still going. Stop it?"),
                               QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
@@ -353,14 +364,16 @@ class DpsWizard(QWizard):
             self._confirm = box
             box.open()  # never exec() on the qasync loop
             return
-        if self.run_page.running:
+        if busy is not None:
             self.interrupted = True
-            self.run_page.cancel()
+            busy.cancel()
         super().reject()
 
     def _confirm_answer(self, box: QMessageBox) -> None:
         if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes:
-            self.run_page.cancel()
+            busy = self.busy_page
+            if busy is not None:
+                busy.cancel()
         self._confirm = None
 
     def done(self, result: int) -> None:
@@ -369,10 +382,14 @@ class DpsWizard(QWizard):
 
     async def shutdown(self) -> None:
         """After the window closed: stop the run (bounded), then the demo emulator."""
-        if self.run_page.running:
+        busy = self.busy_page
+        if busy is not None:
             self.interrupted = True
-            self.run_page.cancel()
+            busy.cancel()
         await self.run_page.wait_stopped(3.0)
+        await self.fleet_page.wait_stopped(3.0)
+        if self.diagnostics is not None:
+            self.diagnostics.stop()
         if self.demo.running:
             loop = asyncio.get_running_loop()
             try:

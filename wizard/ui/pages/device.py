@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
-from wizard.core.i18n import fill
-from wizard.core.profile import FieldIssue, check_key, check_profile_name, check_registration_id
+from wizard.core.i18n import Text, fill
+from wizard.core.idlist import DeviceItem, ParsedIds, parse_csv_file, parse_id_text
+from wizard.core.profile import FieldIssue, Severity, check_key, check_profile_name, check_registration_id
 from wizard.ui.form import Draft, device_key
 from wizard.ui.pages.base import BasePage, buddy_label
 from wizard.ui.widgets import Banner, FieldMessage
@@ -37,18 +42,25 @@ class DevicePage(BasePage):
         self.group = QRadioButton(self.tr("Enrollment &group"), self)
         self.group_about = QLabel(self.tr("Many devices share a group key; each device's key is derived from it "
                                           "and its registration ID."), self)
+        self.several = QRadioButton(self.tr("&Several devices of an enrollment group"), self)
+        self.several_about = QLabel(self.tr("A batch: a list of registration IDs, a pattern such as "
+                                            "sensor-{001..100}, or a CSV file; each device's key is derived from "
+                                            "the group key."), self)
         self.individual.setAccessibleDescription(self.individual_about.text())
         self.group.setAccessibleDescription(self.group_about.text())
+        self.several.setAccessibleDescription(self.several_about.text())
         kinds = QButtonGroup(self)
-        kinds.addButton(self.individual)
-        kinds.addButton(self.group)
-        for radio, about in ((self.individual, self.individual_about), (self.group, self.group_about)):
+        for radio, about in ((self.individual, self.individual_about), (self.group, self.group_about),
+                             (self.several, self.several_about)):
+            kinds.addButton(radio)
             about.setWordWrap(True)
             about.setIndent(22)
             outer.addWidget(radio)
             outer.addWidget(about)
+        self._build_id_list(outer)
 
         form = QFormLayout()
+        self._form = form
         outer.addLayout(form)
         self.registration_id = QLineEdit(self)
         self.registration_id.setAccessibleName(self.tr("Registration ID"))
@@ -107,11 +119,124 @@ class DevicePage(BasePage):
         for w in (self.registration_id, self.key, self.name):
             w.textChanged.connect(self._revalidate)
         self.group.toggled.connect(self._kind_changed)
+        self.several.toggled.connect(self._kind_changed)
         self.show_key.toggled.connect(self._show_toggled)
         self._name_touched = False
         self.name.textEdited.connect(self._name_edited)
         self.registration_id.textEdited.connect(self._suggest_name)
         self._kind_changed(False)
+
+    def _build_id_list(self, outer: QVBoxLayout) -> None:
+        """Several devices: a typed or pasted list (or pattern), or a CSV file; validated as it is typed."""
+        self.ids_box = QWidget(self)
+        box = QVBoxLayout(self.ids_box)
+        box.setContentsMargins(22, 0, 0, 0)
+        self.from_text = QRadioButton(self.tr("&List or pattern"), self.ids_box)
+        self.from_csv = QRadioButton(self.tr("CSV &file with a registration_id column"), self.ids_box)
+        self.from_text.setChecked(True)
+        self.from_text.setAccessibleDescription(self.tr("Registration IDs separated by commas, spaces or new "
+                                                        "lines, or a pattern such as sensor-{001..100}."))
+        self.from_csv.setAccessibleDescription(self.tr("A CSV file with a registration_id column and, optionally, "
+                                                       "a provisioning_payload column (JSON)."))
+        sources = QButtonGroup(self.ids_box)
+        sources.addButton(self.from_text)
+        sources.addButton(self.from_csv)
+        self.id_text = QPlainTextEdit(self.ids_box)
+        self.id_text.setTabChangesFocus(True)
+        self.id_text.setPlaceholderText(self.tr("sensor-{001..100}, or sensor-a, sensor-b, …"))
+        self.id_text.setAccessibleName(self.tr("Registration IDs"))
+        self.id_text.setFixedHeight(self.id_text.fontMetrics().lineSpacing() * 3 + 14)
+        self.csv_path = QLineEdit(self.ids_box)
+        self.csv_path.setPlaceholderText(self.tr("Path of the CSV file"))
+        self.csv_path.setAccessibleName(self.tr("CSV file"))
+        self.csv_path.setAccessibleDescription(self.tr("The path of the CSV file with the registration IDs."))
+        self.csv_browse = QPushButton(self.tr("Bro&wse…"), self.ids_box)
+        self.csv_browse.setAccessibleName(self.tr("Browse for the CSV file"))
+        self.csv_browse.setAccessibleDescription(self.tr("Opens a file dialog to choose the CSV file."))
+        csv_row = QHBoxLayout()
+        csv_row.addWidget(self.csv_path, 1)
+        csv_row.addWidget(self.csv_browse)
+        self.ids_msg = FieldMessage(self.ids_box, self.id_text)
+        self.ids_msg.set_field_description(self.tr("Registration IDs separated by commas, spaces or new lines, or "
+                                                   "a pattern such as sensor-{001..100}."))
+        self.ids_count = QLabel(self.ids_box)
+        self.ids_count.setWordWrap(True)
+        self.ids_count.setTextFormat(Qt.TextFormat.PlainText)
+        self.ids_count.setAccessibleName(self.tr("Number of devices"))
+        box.addWidget(self.from_text)
+        box.addWidget(self.id_text)
+        box.addWidget(self.from_csv)
+        box.addLayout(csv_row)
+        box.addWidget(self.ids_msg)
+        box.addWidget(self.ids_count)
+        outer.addWidget(self.ids_box)
+        self.parsed: ParsedIds | None = None
+        self._csv_dialog: QFileDialog | None = None
+        self.id_text.textChanged.connect(self._ids_changed)
+        self.csv_path.textChanged.connect(self._ids_changed)
+        self.from_text.toggled.connect(self._ids_changed)
+        self.csv_browse.clicked.connect(self._pick_csv)
+
+    # -- several devices ----------------------------------------------------------------------------------
+    @property
+    def batch_mode(self) -> bool:
+        return self.several.isChecked()
+
+    def _pick_csv(self) -> None:
+        dialog = QFileDialog(self, self.tr("CSV file with registration IDs"))
+        dialog.setNameFilters([self.tr("CSV files (*.csv *.txt)"), self.tr("All files (*)")])
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(self.csv_path.setText)
+        dialog.fileSelected.connect(lambda _path: self.from_csv.setChecked(True))
+        self._csv_dialog = dialog
+        dialog.open()  # never exec() on the qasync loop
+
+    def parse_ids(self) -> ParsedIds:
+        if self.from_csv.isChecked():
+            path = self.csv_path.text().strip()
+            return parse_csv_file(path) if path else ParsedIds()
+        return parse_id_text(self.id_text.toPlainText())
+
+    def _ids_changed(self) -> None:
+        csv = self.from_csv.isChecked()
+        self.id_text.setEnabled(not csv)
+        self.csv_path.setEnabled(csv)
+        self.csv_browse.setEnabled(csv)
+        self.parsed = self.parse_ids() if self.batch_mode else None
+        self._show_ids()
+        self.completeChanged.emit()
+
+    def _show_ids(self) -> None:
+        parsed = self.parsed
+        typed = self.csv_path.text().strip() if self.from_csv.isChecked() else self.id_text.toPlainText().strip()
+        if parsed is None or not typed:
+            self.ids_msg.show_issue(None)
+            self.ids_count.setText(self.tr("Type or paste the registration IDs, or choose a CSV file."))
+            return
+        if parsed.errors:
+            lines = parsed.error_lines(5)
+            more = len(parsed.errors) + parsed.omitted_errors - min(len(parsed.errors), 5)
+            text = self.tr("%n problem(s) in the list:", "", len(parsed.errors) + parsed.omitted_errors)
+            body = "\n".join(lines[:5]) + ("\n" + fill(self.tr("… and %1 more."), more) if more > 0 else "")
+            self.ids_msg.show_issue(_issue(f"{text}\n{body}", Severity.ERROR))
+        elif parsed.duplicates:
+            shown = "\n".join(str(d) for d in parsed.duplicates[:3])
+            text = self.tr("%n ID(s) listed more than once; each runs once:", "", len(parsed.duplicates))
+            self.ids_msg.show_issue(_issue(f"{text}\n{shown}", Severity.WARNING))
+        else:
+            self.ids_msg.show_issue(None)
+        ids = parsed.ids
+        if not ids:
+            self.ids_count.setText(self.tr("No devices yet."))
+        elif len(ids) == 1:
+            self.ids_count.setText(fill(self.tr("1 device: %1"), ids[0]))
+        else:
+            self.ids_count.setText(fill(self.tr("%1 devices: %2 … %3"), len(ids), ids[0], ids[-1]))
+        self.ids_count.setAccessibleDescription(self.ids_count.text())
+
+    def batch_items(self) -> list[DeviceItem]:
+        parsed = self.parsed if self.parsed is not None else self.parse_ids()
+        return list(parsed.items) if parsed.ok else []
 
     # -- behaviour --------------------------------------------------------------------------------------------
     def initializePage(self) -> None:  # noqa: N802 - Qt API
@@ -143,18 +268,35 @@ class DevicePage(BasePage):
         self.key.setEchoMode(mode)
         self.derived.setEchoMode(mode)
 
-    def _kind_changed(self, group: bool) -> None:
+    def _kind_changed(self, _on: bool = False) -> None:
+        several = self.several.isChecked()
+        group = self.group.isChecked() or several
+        self.ids_box.setVisible(several)
+        for w in (self.registration_id, self.registration_id_msg, self.name, self.name_msg, self.remember):
+            w.setVisible(not several)
+            label = self._form.labelForField(w)
+            if label is not None:
+                label.setVisible(not several)
+        self.remember_why.setVisible(not several and not self.remember.isEnabled())
+        if several:
+            self._ids_changed()
         self.key_label.setText(self.tr("Group &key:") if group else self.tr("Symmetric &key:"))
         self.key.setAccessibleName(self.tr("Group key") if group else self.tr("Symmetric key"))
         self.key_msg.set_field_description(
             self.tr("The enrollment group's primary or secondary key (Base64); each device's key is derived from "
                     "it.") if group else
             self.tr("The enrollment's primary or secondary key (Base64), as copied from the Azure portal."))
-        self.derived.setVisible(group)
-        self.derived_label.setVisible(group)
+        self.derived.setVisible(group and not several)
+        self.derived_label.setVisible(group and not several)
         self._revalidate()
 
     def issues(self) -> list[FieldIssue]:
+        if self.batch_mode:
+            found = [check_key(self.key.text(), True)]
+            parsed = self.parsed if self.parsed is not None else self.parse_ids()
+            if not parsed.ok:
+                found.append(_issue(self.tr("The list of registration IDs is not usable yet."), Severity.ERROR))
+            return [i for i in found if i is not None]
         group = self.group.isChecked()
         found = [check_registration_id(self.registration_id.text()), check_key(self.key.text(), group),
                  check_profile_name(self.name.text())]
@@ -190,6 +332,7 @@ class DevicePage(BasePage):
     # -- draft ----------------------------------------------------------------------------------------------
     def load(self, d: Draft, key: str = "") -> None:
         (self.group if d.group else self.individual).setChecked(True)
+        self.parsed = None
         self.registration_id.setText(d.registration_id)
         self.key.setText(key)
         self.key.setModified(False)
@@ -200,10 +343,18 @@ class DevicePage(BasePage):
         self._revalidate()
 
     def save(self, d: Draft) -> None:
-        d.group = self.group.isChecked()
+        d.group = self.group.isChecked() or self.batch_mode
         d.registration_id = self.registration_id.text()
+        if self.batch_mode:  # the profile stands for the batch's first device (previews, the review)
+            items = self.batch_items()
+            d.registration_id = items[0].registration_id if items else ""
         d.name = self.name.text()
 
     def typed_key(self) -> str:
         return self.key.text()
 
+
+
+def _issue(message: str, severity: Severity) -> FieldIssue:
+    """A message about the ID list, already in the person's language."""
+    return FieldIssue("registration_ids", message, severity, Text("%1", (message,)))

@@ -82,6 +82,9 @@ class ResultPage(BasePage):
         self.run_again.clicked.connect(lambda: self.wiz().run_current_again())
         self._dialog: QFileDialog | None = None
 
+    def nextId(self) -> int:  # noqa: N802 - Qt API
+        return -1  # the last page (the fleet page, a higher id, is reached from the review page only)
+
     def initializePage(self) -> None:  # noqa: N802 - Qt API
         wiz = self.wiz()
         f = wiz.last_finished
