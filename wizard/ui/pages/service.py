@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.core.profile import DEFAULT_HOST, FieldIssue, check_host, check_id_scope, field_label
+from wizard.ui.connection import ConnectionCheckView
 from wizard.ui.form import Draft, pem_problem
 from wizard.ui.pages.base import BasePage, buddy_label
 from wizard.ui.widgets import Collapsible, FieldMessage
@@ -50,6 +51,15 @@ class ServicePage(BasePage):
         self.id_scope_msg = FieldMessage(self, self.id_scope)
         form.addRow(buddy_label(self.tr("&ID scope:"), self.id_scope, self), self.id_scope)
         form.addRow("", self.id_scope_msg)
+
+        self.test_button = QPushButton(self.tr("Test the connection to &DPS"), self)
+        self.test_button.setAccessibleDescription(self.tr("Checks name lookup, ports 8883 and 443 (directly and "
+                                                          "through the proxy), TLS and the clock for this endpoint, "
+                                                          "in under 10 seconds; nothing is registered."))
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addStretch(1)
+        form.addRow("", test_row)
 
         self.advanced = Collapsible(self.tr("&Advanced"), self)
         outer.addWidget(self.advanced)
@@ -121,7 +131,9 @@ class ServicePage(BasePage):
         self.timeout.setAccessibleDescription(self.tr("Deadline for each network step: the registration, the hub "
                                                       "connection, each message."))
         adv.addRow(buddy_label(self.tr("&Timeout:"), self.timeout, self), self.timeout)
-        outer.addStretch(1)
+        self.connection = ConnectionCheckView(self)
+        outer.addWidget(self.connection, 1)
+        outer.addStretch(0)
 
         self.field_widgets = {"host": self.host, "id_scope": self.id_scope, "proxy_host": self.proxy_host,
                               "proxy_port": self.proxy_port, "proxy_user": self.proxy_user,
@@ -131,6 +143,7 @@ class ServicePage(BasePage):
             w.textChanged.connect(self._revalidate)
         self.use_proxy.toggled.connect(self._proxy_toggled)
         self.browse.clicked.connect(self._pick_ca)
+        self.test_button.clicked.connect(self.test_connection)
         self._dialog: QFileDialog | None = None
         self._proxy_toggled(False)
 
@@ -150,7 +163,17 @@ class ServicePage(BasePage):
         self.id_scope_msg.show_issue(by_field.get("id_scope"))
         self.proxy_host_msg.show_issue(by_field.get("proxy_host"))
         self.trusted_ca_msg.show_issue(by_field.get("trusted_ca"))
+        self.test_button.setEnabled(not any(i.is_error for i in by_field.values() if i.field in ("host", "proxy_host")))
         self.completeChanged.emit()
+
+    def test_connection(self):  # noqa: ANN201
+        """Run the connectivity check for what the page holds now (host, proxy, trusted CA, transport)."""
+        from wizard.core.netcheck import CheckTarget
+
+        if any(i.is_error and i.field in ("host", "proxy_host") for i in self.issues()):
+            self.host.setFocus()
+            return None
+        return self.connection.run(CheckTarget.from_profile(self.wiz().current_profile()))
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt API
         return not any(i.is_error for i in self.issues())
