@@ -12,12 +12,12 @@ import asyncio
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QStyle, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from wizard.core import netcheck
 from wizard.core.i18n import fill
 from wizard.core.netcheck import CheckReport, CheckResult, CheckTarget, Status
-from wizard.ui.widgets import set_text_accent, state_icon
+from wizard.ui.widgets import WrappingTree, set_text_accent, state_icon
 
 
 class ConnectionCheckView(QWidget):
@@ -34,11 +34,9 @@ class ConnectionCheckView(QWidget):
         self.headline.setFont(bold)
         self.headline.setAccessibleName(self.tr("Connection test status"))
         layout.addWidget(self.headline)
-        self.tree = QTreeWidget(self)
+        self.tree = WrappingTree(self)
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels([self.tr("Check"), self.tr("Result")])
-        self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
         self.tree.setAccessibleName(self.tr("Connection test results"))
         self.tree.setAccessibleDescription(self.tr("Each network check, what it found, what it means and what to "
                                                    "try."))
@@ -146,7 +144,7 @@ class ConnectionCheckView(QWidget):
             child = QTreeWidgetItem([label, text])
             child.setToolTip(1, text)
             item.addChild(child)
-        item.setExpanded(r.status in (Status.WARNING, Status.FAILED))
+        item.setExpanded(r.status in (Status.WARNING, Status.FAILED) or bool(r.chain))
         return item
 
     def show_report(self, report: CheckReport) -> None:
@@ -155,8 +153,9 @@ class ConnectionCheckView(QWidget):
         for r in report.results:
             self._item(r)
         self.tree.resizeColumnToContents(0)
+        self.tree.setColumnWidth(0, self.tree.columnWidth(0) + 28)  # room the wrap measure keeps for the icon
         status = report.status
-        took = f"{report.duration_s:.1f}"
+        took = f"{report.duration_s:.2f}"
         if status is Status.OK:
             text, kind = fill(self.tr("Every check passed (%1 s)."), took), None
         elif status is Status.WARNING:

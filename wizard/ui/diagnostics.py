@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from wizard import selfcheck
 from wizard.core.i18n import fill
 from wizard.selfcheck import Check
-from wizard.ui.widgets import set_text_accent, state_icon
+from wizard.ui.widgets import WrappingTree, set_text_accent, state_icon
 
 Step = tuple[str, Callable[[], Check]]
 
@@ -94,13 +94,12 @@ class DiagnosticsDialog(QDialog):
         self.summary.setAccessibleName(self.tr("Diagnostics summary"))
         outer.addWidget(self.summary)
 
-        self.table = QTreeWidget(self)
+        self.table = WrappingTree(self)
         self.table.setColumnCount(2)
         self.table.setHeaderLabels([self.tr("Check"), self.tr("Result")])
         self.table.setRootIsDecorated(False)
-        self.table.setUniformRowHeights(False)
-        self.table.setWordWrap(True)
         self.table.setAlternatingRowColors(True)
+        self.table.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
         self.table.setAccessibleName(self.tr("Diagnostics"))
         self.table.setAccessibleDescription(self.tr("Each check, whether it passed, and what was found."))
         header = self.table.header()

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPalette
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
@@ -263,3 +265,61 @@ class Collapsible(QWidget):
     @property
     def expanded(self) -> bool:
         return self.toggle.isChecked()
+
+
+def wrapped_height(text: str, font: QFont, width: int) -> float:
+    """The height of `text` wrapped as item views wrap it (at word boundaries, else anywhere) in `width`."""
+    layout = QTextLayout(text.replace("\n", "\u2028"), font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    height = 0.0
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(max(width, 20))
+        height += line.height()
+    layout.endLayout()
+    return height
+
+
+class _WrapDelegate(QStyledItemDelegate):
+    """Row heights for wrapped text at the column's current width (QTreeView measures without a width)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 - Qt API
+        size = super().sizeHint(option, index)
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        width = self.tree.columnWidth(index.column()) - 12
+        if index.column() == 0:
+            depth, parent = 1, index.parent()
+            while parent.isValid():
+                depth, parent = depth + 1, parent.parent()
+            width -= self.tree.indentation() * depth if self.tree.rootIsDecorated() or depth > 1 else 0
+            if index.data(Qt.ItemDataRole.DecorationRole) is not None:
+                width -= self.tree.iconSize().width() if self.tree.iconSize().isValid() else 20
+                width -= 8
+        height = wrapped_height(str(text), option.font, width) + 6
+        return QSize(size.width(), max(size.height(), int(height + 0.99)))
+
+
+class WrappingTree(QTreeWidget):
+    """A tree whose long texts wrap: each row is as tall as its wrapped text at the column's width, measured
+    again whenever a column's width changes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setItemDelegate(_WrapDelegate(self))
+        self.header().sectionResized.connect(lambda *_: self.scheduleDelayedItemsLayout())
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()

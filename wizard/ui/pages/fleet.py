@@ -359,6 +359,7 @@ class FleetPage(BasePage):
             if self.batch is batch:
                 self.model.reset(batch.results)
                 self.model.flush()
+                self.fit_columns()
         self._finished()
 
     def _on_event(self, event: object) -> None:
@@ -367,6 +368,7 @@ class FleetPage(BasePage):
             self.model.update(event.result)
         elif isinstance(event, BatchStarted):
             self._pass_rows = event.rows
+            self.table.resizeColumnsToContents()
             self.progress.setRange(0, max(len(event.rows), 1))
             self.progress.setValue(0)
         elif isinstance(event, BatchFinished):
@@ -431,6 +433,12 @@ class FleetPage(BasePage):
         self.detail.setAccessibleDescription(self.detail.text())
         set_text_accent(self.detail, "error" if r.state is DeviceState.FAILED else None)
         self.detail.show()
+
+    def fit_columns(self) -> None:
+        """Columns as wide as their texts (Qt looks at the first 1,000 rows), the problem taking the rest."""
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
 
     def select_row(self, row: int) -> None:
         self.table.selectionModel().select(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
