@@ -20,7 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-PAGES = ["01-start", "02-service", "03-device", "04-telemetry", "05-review", "06-run", "07-result"]
+PAGES = ["01-start", "02-service", "03-device", "04-telemetry", "05-review", "06-run", "07-result", "08-fleet",
+         "09-connection-check", "10-diagnostics"]
 
 
 def _memory_keyring() -> None:
@@ -94,8 +95,56 @@ async def walk(out: Path, bind: str) -> None:
         w.next()
     await settle()
     shot(PAGES[6])
+
+    # The connection check on the Service page, against the demo emulator.
+    w.restart()
+    await w.start_demo(group=True)
+    w.service_page.test_button.click()
+    await until(lambda: not w.service_page.connection.running, 15)
+    await settle()
+    shot(PAGES[8])
+
+    # Several devices: 24 demo group devices, three of them made to fail, a failed one selected.
+    from wizard.core.keys import derive_device_key
+    from wizard.emulator import Faults
+
+    h = w.demo.handle
+    for reg, kwargs in (("demo-sensor-007", dict(enabled=False)),
+                        ("demo-sensor-015", dict(faults=Faults(fail_with={"errorCode": 400209,
+                                                                           "errorMessage": "No hub linked"}))),
+                        ("demo-sensor-022", dict(faults=Faults(hub_refuse=True)))):
+        h.emulator.add_individual(reg, key=derive_device_key(h.group_key, reg), **kwargs)
+    w.telemetry_page.count.setValue(3)
+    w.next()
+    w.device_page.several.setChecked(True)
+    w.device_page.id_text.setPlainText("demo-sensor-{001..024}")
+    w.next()
+    w.next()
+    w.button(QWizard.WizardButton.CommitButton).click()
+    await until(lambda: w.currentId() == PageId.FLEET and not w.fleet_page.running, 90)
+    w.fleet_page.select_row(6)
+    await settle()
+    shot(PAGES[7])
+
+    # About and diagnostics, every check of --self-check.
+    dialog = w.show_diagnostics()
+    await until(lambda: not dialog.running, 30)
+    dialog.resize(900, 600)
+    await settle()
+    path = out / f"{PAGES[9]}.png"
+    dialog.grab().save(str(path))
+    print(f"saved {path}")
+    dialog.close()
     w.demo.stop()
     w.hide()
+
+
+async def until(condition, timeout: float) -> None:  # noqa: ANN001
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"waited {timeout} s for {condition}")
+        await asyncio.sleep(0.05)
 
 
 def main() -> int:

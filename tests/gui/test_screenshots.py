@@ -12,7 +12,8 @@ import pytest
 from conftest import next_bind
 
 SCRIPT = Path(__file__).with_name("take_screenshots.py")
-NAMES = ["01-start", "02-service", "03-device", "04-telemetry", "05-review", "06-run", "07-result"]
+NAMES = ["01-start", "02-service", "03-device", "04-telemetry", "05-review", "06-run", "07-result", "08-fleet",
+         "09-connection-check", "10-diagnostics"]
 
 
 @pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="needs xvfb-run (CI has Xvfb)")
