@@ -181,8 +181,8 @@ async def test_rerun_without_a_saved_key_goes_to_the_key_field(qtbot, make_wizar
 @pytest.mark.asyncio
 async def test_no_keyring_shows_a_banner_and_the_run_still_works(qtbot, make_wizard, memory_keyring):  # noqa: ANN001
     w = make_wizard(secrets=SecretStore(fail.Keyring()))
-    await asyncio.sleep(0.05)  # the banner is filled after the first paint
-    assert w.start_page.keyring_banner.isVisible()
+    # The banner is filled after the first frame, from a worker thread.
+    await until(w.start_page.keyring_banner.isVisible, timeout=5, what="the keyring banner")
     assert "keyring" in w.start_page.keyring_banner.label.text().lower()
     await w.start_demo()
     click(qtbot, next_button(w))

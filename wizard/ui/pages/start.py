@@ -39,6 +39,9 @@ def _when(iso: str | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M")
 
 
+KEYRING_PROBE_DELAY_MS = 400
+
+
 class StartPage(BasePage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,7 +144,8 @@ class StartPage(BasePage):
         self.route_to_run = False
         self.refresh()
         self._show_language()
-        QTimer.singleShot(0, self.refresh_keyring)  # probing the keyring backend is slow; after first paint
+        # Probing the keyring backend costs ~0.1 s of imports that hold the GIL: after the first frame, not before.
+        QTimer.singleShot(KEYRING_PROBE_DELAY_MS, self.refresh_keyring)
 
     def nextId(self) -> int:  # noqa: N802 - Qt API
         return PageId.RUN if self.route_to_run else PageId.SERVICE
