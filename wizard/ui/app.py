@@ -12,6 +12,9 @@ import time
 from wizard import APP_NAME
 
 
+DEMO_START_DELAY_S = 0.3
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="dps-wizard", add_help=True)
     parser.add_argument("--demo", action="store_true", help="start with the demo filled in")
@@ -77,8 +80,9 @@ async def run_wizard(args: argparse.Namespace, store=None) -> tuple[int, bool]: 
         wizard.load_profile(*quickstart)
         wizard.next()
     elif not wizard.store.list():
-        # First launch with no Azure settings: the demo, so the whole flow can be tried at once.
-        wizard.start_demo()
+        # First launch with no Azure settings: the demo, so the whole flow can be tried at once. Started
+        # once the first frame is up: the emulator's start-up (imports, its CA) would hold that frame back.
+        asyncio.get_running_loop().call_later(DEMO_START_DELAY_S, wizard.start_demo)
     await closed.wait()
     await wizard.shutdown()
     return result["code"], wizard.interrupted
