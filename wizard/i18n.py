@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from wizard.core.i18n import CONTEXT as CORE_CONTEXT
-from wizard.core.i18n import Text
+from wizard.core.i18n import Text, fill
 
 log = logging.getLogger("wizard.i18n")
 
@@ -306,9 +306,14 @@ def translate(context: str, source: str, disambiguation: str | None = None, n: i
     return result.replace("%n", str(n)) if n >= 0 else result
 
 
-def tr_core(source: str) -> str:
-    """A core text (context "core"), looked up as is."""
-    return translate(CORE_CONTEXT, source)
+def tr_core(source: str, n: int = -1) -> str:
+    """A core text (context "core"), looked up as is (with its count, for a plural)."""
+    return translate(CORE_CONTEXT, source, None, n)
+
+
+def plural(context: str, source: str, n: int, *values: object) -> str:
+    """A plural text (marked with PLURAL.translate) in the current language, %n and %1.. filled."""
+    return fill(translate(context, source, None, n), *values)
 
 
 def render(value: Text | str) -> str:

@@ -48,4 +48,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>cli</name>
+    <message numerus="yes">
+        <source>Result: %1 failed, %n warning(s), %2 checks in %3 s.</source>
+        <translation>
+            <numerusform>Result: %1 failed, %n warning, %2 checks in %3 s.</numerusform>
+            <numerusform>Result: %1 failed, %n warnings, %2 checks in %3 s.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

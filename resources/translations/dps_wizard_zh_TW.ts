@@ -1839,8 +1839,74 @@ Run &apos;dps-wizard run --help&apos; for the headless command.</source>
         <translation>已取消。</translation>
     </message>
     <message>
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已略過</translation>
+    </message>
+    <message numerus="yes">
+        <source>Result: %1 failed, %n warning(s), %2 checks in %3 s.</source>
+        <translation>
+            <numerusform>結果：%1 項失敗、%n 項警告，共 %2 項檢查，耗時 %3 秒。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Proxy needs both --proxy-host and --proxy-port.</source>
+        <translation>Proxy 需要同時指定 --proxy-host 和 --proxy-port。</translation>
+    </message>
+    <message>
+        <source>Proxy port must be between 1 and 65535.</source>
+        <translation>Proxy 連接埠必須介於 1 到 65535 之間。</translation>
+    </message>
+    <message>
+        <source>Advice:</source>
+        <translation>建議：</translation>
+    </message>
+    <message>
+        <source>What it means: %1</source>
+        <translation>代表的意義：%1</translation>
+    </message>
+    <message>
+        <source>What to try: %1</source>
+        <translation>可以嘗試：%1</translation>
+    </message>
+    <message>
+        <source>issued by %1; valid %2 to %3</source>
+        <translation>簽發者 %1；有效期間 %2 至 %3</translation>
+    </message>
+    <message>
+        <source>Timeout must be between 0.1 and 30 seconds.</source>
+        <translation>逾時必須介於 0.1 到 30 秒之間。</translation>
+    </message>
+    <message>
         <source>Invalid input: %1</source>
         <translation>輸入無效：%1</translation>
+    </message>
+    <message>
+        <source>Checking %1 (MQTT over WebSockets, port 443, through the proxy %2) ...</source>
+        <translation>正在檢查 %1 (透過 WebSockets 的 MQTT，連接埠 443，透過 Proxy %2) ...</translation>
+    </message>
+    <message>
+        <source>Checking %1 (MQTT, port 8883, through the proxy %2) ...</source>
+        <translation>正在檢查 %1 (MQTT，連接埠 8883，透過 Proxy %2) ...</translation>
+    </message>
+    <message>
+        <source>Checking %1 (MQTT over WebSockets, port 443) ...</source>
+        <translation>正在檢查 %1 (透過 WebSockets 的 MQTT，連接埠 443) ...</translation>
+    </message>
+    <message>
+        <source>Checking %1 (MQTT, port 8883) ...</source>
+        <translation>正在檢查 %1 (MQTT，連接埠 8883) ...</translation>
     </message>
     <message>
         <source>Invalid input:</source>
@@ -2158,8 +2224,368 @@ Run &apos;dps-wizard run --help&apos; for the headless command.</source>
         <translation>對稱金鑰</translation>
     </message>
     <message>
+        <source>Ask IT for the company&apos;s root certificate (or export it from the browser&apos;s certificate view as Base-64 .pem) and choose it as the Trusted CA certificate. It replaces the system roots, so to reach Azure directly as well, put the Azure roots (DigiCert Global Root G2, Baltimore CyberTrust Root, Microsoft RSA Root Certificate Authority 2017) in the same file.</source>
+        <translation>請向 IT 部門索取公司的根憑證 (或從瀏覽器的憑證檢視匯出為 Base-64 .pem)，並將它選為信任的 CA 憑證。它會取代系統根憑證，因此若也要直接連線至 Azure，請將 Azure 根憑證 (DigiCert Global Root G2、Baltimore CyberTrust Root、Microsoft RSA Root Certificate Authority 2017) 放在同一個檔案中。</translation>
+    </message>
+    <message>
+        <source>no answer from %1 within %2 s</source>
+        <translation>%1 在 %2 秒內沒有回應</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection</source>
+        <translation>%1 拒絕了連線</translation>
+    </message>
+    <message>
+        <source>%1 reset the connection</source>
+        <translation>%1 重設了連線</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>DNS did not answer within %1 s</source>
+        <translation>DNS 在 %1 秒內沒有回應</translation>
+    </message>
+    <message>
+        <source>The name server did not answer in time.</source>
+        <translation>名稱伺服器未及時回應。</translation>
+    </message>
+    <message>
+        <source>%1 could not be resolved (%2)</source>
+        <translation>無法解析 %1 (%2)</translation>
+    </message>
+    <message>
+        <source>DNS does not know this name.</source>
+        <translation>DNS 不認得此名稱。</translation>
+    </message>
+    <message>
+        <source>%1 is an IP address: nothing to resolve</source>
+        <translation>%1 是 IP 位址：不需要解析</translation>
+    </message>
+    <message>
+        <source>%1 is %2</source>
+        <translation>%1 解析為 %2</translation>
+    </message>
+    <message>
+        <source>Check the spelling of the endpoint (for Azure: global.azure-devices-provisioning.net) and the network. Networks that reach the internet only through a proxy often do not resolve outside names: set the proxy (it resolves names itself).</source>
+        <translation>請檢查端點的拼字 (Azure 為 global.azure-devices-provisioning.net) 和網路。只能透過 Proxy 連上網際網路的網路，通常無法解析外部名稱：請設定 Proxy (它會自行解析名稱)。</translation>
+    </message>
+    <message>
+        <source>the proxy closed the connection without answering CONNECT</source>
+        <translation>Proxy 未回應 CONNECT 就關閉了連線</translation>
+    </message>
+    <message>
+        <source>The proxy did not open a tunnel.</source>
+        <translation>Proxy 沒有開啟通道。</translation>
+    </message>
+    <message>
+        <source>Check the proxy host and port.</source>
+        <translation>請檢查 Proxy 主機和連接埠。</translation>
+    </message>
+    <message>
+        <source>the proxy wants a login (%1)</source>
+        <translation>Proxy 要求登入 (%1)</translation>
+    </message>
+    <message>
+        <source>The proxy requires authentication, which the SDK does not send to an HTTP proxy.</source>
+        <translation>Proxy 要求驗證，但 SDK 不會對 HTTP Proxy 傳送驗證資訊。</translation>
+    </message>
+    <message>
+        <source>Ask IT to let *.azure-devices-provisioning.net and *.azure-devices.net through without a login, or use a SOCKS proxy.</source>
+        <translation>請 IT 部門讓 *.azure-devices-provisioning.net 和 *.azure-devices.net 不需登入即可通過，或改用 SOCKS Proxy。</translation>
+    </message>
+    <message>
+        <source>Use MQTT over WebSockets (port 443): proxies usually allow only 443.</source>
+        <translation>請使用透過 WebSockets 的 MQTT (連接埠 443)：Proxy 通常只允許 443。</translation>
+    </message>
+    <message>
+        <source>Ask IT to allow CONNECT to *.azure-devices-provisioning.net and *.azure-devices.net on port 443.</source>
+        <translation>請 IT 部門允許對 *.azure-devices-provisioning.net 和 *.azure-devices.net 的連接埠 443 使用 CONNECT。</translation>
+    </message>
+    <message>
+        <source>no status line</source>
+        <translation>沒有狀態行</translation>
+    </message>
+    <message>
+        <source>the proxy refused the tunnel to port %1 (%2)</source>
+        <translation>Proxy 拒絕了通往連接埠 %1 的通道 (%2)</translation>
+    </message>
+    <message>
+        <source>The proxy does not allow connections to %1 on port %2.</source>
+        <translation>Proxy 不允許連線至 %1 的連接埠 %2。</translation>
+    </message>
+    <message>
+        <source>TCP %1 through the proxy %2:%3</source>
+        <translation>透過 Proxy %2:%3 連線 TCP %1</translation>
+    </message>
+    <message>
+        <source>TCP %1 direct</source>
+        <translation>TCP %1 直接連線</translation>
+    </message>
+    <message>
+        <source>not tried: the proxy&apos;s name did not resolve</source>
+        <translation>未嘗試：無法解析 Proxy 的名稱</translation>
+    </message>
+    <message>
+        <source>not tried: the name did not resolve</source>
+        <translation>未嘗試：無法解析名稱</translation>
+    </message>
+    <message>
+        <source>the proxy %1:%2</source>
+        <translation>Proxy %1:%2</translation>
+    </message>
+    <message>
+        <source>port %1</source>
+        <translation>連接埠 %1</translation>
+    </message>
+    <message>
+        <source>The proxy could not be reached, so no tunnel was tried.</source>
+        <translation>無法連上 Proxy，因此未嘗試建立通道。</translation>
+    </message>
+    <message>
+        <source>Check the proxy host and port (the ones your browser uses; on Windows: Settings &gt; Network &amp; internet &gt; Proxy).</source>
+        <translation>請檢查 Proxy 主機和連接埠 (與瀏覽器使用的相同；在 Windows 上：設定 &gt; 網路和網際網路 &gt; Proxy)。</translation>
+    </message>
+    <message>
+        <source>Nothing accepts connections on port %1 there, or a firewall rejects them.</source>
+        <translation>該處的連接埠 %1 沒有任何程式接受連線，或是防火牆拒絕了連線。</translation>
+    </message>
+    <message>
+        <source>Connections to port %1 are dropped, as a firewall that blocks the port does.</source>
+        <translation>連往連接埠 %1 的連線遭到丟棄，就像防火牆封鎖該連接埠時一樣。</translation>
+    </message>
+    <message>
+        <source>connected to %1:%2 through the proxy in %3 ms</source>
+        <translation>已在 %3 ms 內透過 Proxy 連線至 %1:%2</translation>
+    </message>
+    <message>
+        <source>connected to %1 in %2 ms</source>
+        <translation>已在 %2 ms 內連線至 %1</translation>
+    </message>
+    <message>
+        <source>Use MQTT over WebSockets (port 443): Advanced &gt; WebSockets, or --websockets. If 443 is blocked too, set your network&apos;s proxy.</source>
+        <translation>請使用透過 WebSockets 的 MQTT (連接埠 443)：[進階] &gt; WebSockets，或 --websockets。如果 443 也遭到封鎖，請設定您網路的 Proxy。</translation>
+    </message>
+    <message>
+        <source>Set your network&apos;s HTTP proxy (Advanced &gt; Proxy), or ask IT to allow outbound 8883 or 443 to *.azure-devices-provisioning.net and *.azure-devices.net.</source>
+        <translation>請設定您網路的 HTTP Proxy ([進階] &gt; Proxy)，或請 IT 部門允許連往 *.azure-devices-provisioning.net 和 *.azure-devices.net 的輸出 8883 或 443。</translation>
+    </message>
+    <message>
+        <source>TLS on %1 through the proxy</source>
+        <translation>透過 Proxy 的 %1 上的 TLS</translation>
+    </message>
+    <message>
+        <source>TLS on %1</source>
+        <translation>%1 上的 TLS</translation>
+    </message>
+    <message>
+        <source>no TLS answer within %1 s</source>
+        <translation>%1 秒內沒有 TLS 回應</translation>
+    </message>
+    <message>
+        <source>The connection opened but the server never finished the TLS handshake: something on the path accepts connections without speaking TLS (a firewall or proxy).</source>
+        <translation>連線已開啟，但伺服器始終未完成 TLS 交握：路徑上有東西接受了連線卻不使用 TLS (防火牆或 Proxy)。</translation>
+    </message>
+    <message>
+        <source>Set the proxy your network uses, or try MQTT over WebSockets (port 443).</source>
+        <translation>請設定您網路使用的 Proxy，或嘗試透過 WebSockets 的 MQTT (連接埠 443)。</translation>
+    </message>
+    <message>
+        <source>TLS failed: %1</source>
+        <translation>TLS 失敗：%1</translation>
+    </message>
+    <message>
+        <source>The TLS handshake (TLS 1.2, as the SDK uses) did not succeed.</source>
+        <translation>TLS 交握 (與 SDK 相同使用 TLS 1.2) 未成功。</translation>
+    </message>
+    <message>
+        <source>A proxy or firewall may be interfering; set the proxy or try WebSockets.</source>
+        <translation>可能有 Proxy 或防火牆干擾；請設定 Proxy 或嘗試 WebSockets。</translation>
+    </message>
+    <message>
+        <source>%1 handshake ok; certificate for %2 issued by %3, valid until %4</source>
+        <translation>%1 交握正常；%2 的憑證，簽發者 %3，有效期限至 %4</translation>
+    </message>
+    <message>
+        <source>%1 handshake ok</source>
+        <translation>%1 交握正常</translation>
+    </message>
+    <message>
+        <source>%1; root %2</source>
+        <translation>%1；根憑證 %2</translation>
+    </message>
+    <message>
+        <source>The chain ends at &apos;%1&apos;, not at one of the roots Azure uses: a proxy or firewall inspects TLS. It works here because that root is trusted.</source>
+        <translation>憑證鏈結束於 &apos;%1&apos;，而不是 Azure 使用的根憑證之一：有 Proxy 或防火牆會檢查 TLS。因為該根憑證受信任，所以在這裡可以運作。</translation>
+    </message>
+    <message>
+        <source>Keep that root in the Trusted CA certificate on every machine that runs the device.</source>
+        <translation>請在每部執行此裝置的電腦上，將該根憑證保留在信任的 CA 憑證中。</translation>
+    </message>
+    <message>
+        <source>the certificate was not trusted (%1); issued by %2</source>
+        <translation>憑證不受信任 (%1)；簽發者 %2</translation>
+    </message>
+    <message>
+        <source>the certificate was not trusted (%1)</source>
+        <translation>憑證不受信任 (%1)</translation>
+    </message>
+    <message>
+        <source>The certificate is not for %1.</source>
+        <translation>此憑證不是 %1 的憑證。</translation>
+    </message>
+    <message>
+        <source>Check the endpoint name; a gateway or proxy may be answering instead.</source>
+        <translation>請檢查端點名稱；可能是閘道或 Proxy 代為回應。</translation>
+    </message>
+    <message>
+        <source>The certificate is outside its validity period by this computer&apos;s clock.</source>
+        <translation>依這部電腦的時鐘，此憑證不在有效期間內。</translation>
+    </message>
+    <message>
+        <source>Check the computer&apos;s date and time (SAS tokens need it too).</source>
+        <translation>請檢查電腦的日期和時間 (SAS 權杖也需要正確的時間)。</translation>
+    </message>
+    <message>
+        <source>A proxy or firewall on this network inspects TLS: the chain ends at &apos;%1&apos;, not at one of the roots Azure uses (DigiCert Global Root G2, Baltimore CyberTrust Root, Microsoft RSA Root Certificate Authority 2017).</source>
+        <translation>此網路上有 Proxy 或防火牆會檢查 TLS：憑證鏈結束於 &apos;%1&apos;，而不是 Azure 使用的根憑證之一 (DigiCert Global Root G2、Baltimore CyberTrust Root、Microsoft RSA Root Certificate Authority 2017)。</translation>
+    </message>
+    <message>
+        <source>an unknown issuer</source>
+        <translation>不明的簽發者</translation>
+    </message>
+    <message>
+        <source>The chain ends at &apos;%1&apos;, a root Azure uses, but it is not trusted here. The trusted CA file replaces the system roots and does not contain it.</source>
+        <translation>憑證鏈結束於 Azure 使用的根憑證 &apos;%1&apos;，但它在這裡不受信任。信任的 CA 檔案會取代系統根憑證，而其中不含此根憑證。</translation>
+    </message>
+    <message>
+        <source>The chain ends at &apos;%1&apos;, a root Azure uses, but it is not trusted here. This machine&apos;s root store lacks it.</source>
+        <translation>憑證鏈結束於 Azure 使用的根憑證 &apos;%1&apos;，但它在這裡不受信任。這部電腦的根憑證存放區缺少此根憑證。</translation>
+    </message>
+    <message>
+        <source>Add DigiCert Global Root G2, Baltimore CyberTrust Root and Microsoft RSA Root Certificate Authority 2017 to the Trusted CA file (or clear the field).</source>
+        <translation>請將 DigiCert Global Root G2、Baltimore CyberTrust Root 和 Microsoft RSA Root Certificate Authority 2017 新增至信任的 CA 檔案 (或清除此欄位)。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s chain ends at &apos;%1&apos;, which is not trusted by the trusted CA file.</source>
+        <translation>伺服器的憑證鏈結束於 &apos;%1&apos;，而信任的 CA 檔案不信任它。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s chain ends at &apos;%1&apos;, which is not trusted by this machine.</source>
+        <translation>伺服器的憑證鏈結束於 &apos;%1&apos;，而這部電腦不信任它。</translation>
+    </message>
+    <message>
+        <source>If this is an IoT Edge gateway, the emulator or a TLS-inspecting proxy, choose its root certificate as the Trusted CA certificate.</source>
+        <translation>如果這是 IoT Edge 閘道、模擬器或會檢查 TLS 的 Proxy，請將它的根憑證選為信任的 CA 憑證。</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>時鐘</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s clock is %1 min behind the server&apos;s (from its HTTP Date header: a hint)</source>
+        <translation>這部電腦的時鐘比伺服器慢 %1 分鐘 (依據伺服器的 HTTP Date 標頭：僅供參考)</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s clock is %1 min ahead of the server&apos;s (from its HTTP Date header: a hint)</source>
+        <translation>這部電腦的時鐘比伺服器快 %1 分鐘 (依據伺服器的 HTTP Date 標頭：僅供參考)</translation>
+    </message>
+    <message>
+        <source>SAS tokens carry an expiry time; a clock this far off makes DPS or the hub refuse them.</source>
+        <translation>SAS 權杖帶有到期時間；時鐘偏差這麼大，會使 DPS 或中樞拒絕權杖。</translation>
+    </message>
+    <message>
+        <source>Set the clock automatically (Windows: Settings &gt; Time &amp; language &gt; Date &amp; time &gt; Sync now).</source>
+        <translation>請自動設定時鐘 (Windows：設定 &gt; 時間與語言 &gt; 日期和時間 &gt; 立即同步)。</translation>
+    </message>
+    <message>
+        <source>within %1 s of the server&apos;s clock (from its HTTP Date header: a hint)</source>
+        <translation>與伺服器時鐘相差在 %1 秒內 (依據伺服器的 HTTP Date 標頭：僅供參考)</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is not valid yet by this computer&apos;s clock (valid from %1 UTC)</source>
+        <translation>依這部電腦的時鐘，伺服器的憑證尚未生效 (生效時間為 UTC %1)</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is probably behind.</source>
+        <translation>這部電腦的時鐘可能慢了。</translation>
+    </message>
+    <message>
+        <source>Set the clock automatically; SAS tokens depend on it.</source>
+        <translation>請自動設定時鐘；SAS 權杖需要正確的時間。</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is valid by this computer&apos;s clock (a coarse hint; no HTTP Date header was available)</source>
+        <translation>依這部電腦的時鐘，伺服器的憑證在有效期間內 (粗略參考；沒有可用的 HTTP Date 標頭)</translation>
+    </message>
+    <message>
+        <source>could not be told (no TLS or HTTP answer)</source>
+        <translation>無法判斷 (沒有 TLS 或 HTTP 回應)</translation>
+    </message>
+    <message>
         <source>Trusted CA certificate</source>
         <translation>信任的 CA 憑證</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1。</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>%1 proxies are not checked; only HTTP</source>
+        <translation>不檢查 %1 Proxy；只檢查 HTTP</translation>
+    </message>
+    <message>
+        <source>DNS %1</source>
+        <translation>DNS %1</translation>
+    </message>
+    <message>
+        <source>DNS of the proxy %1</source>
+        <translation>Proxy %1 的 DNS</translation>
+    </message>
+    <message>
+        <source>Direct connections are blocked, but the proxy gets through: keep the proxy set.</source>
+        <translation>直接連線遭到封鎖，但透過 Proxy 可以連通：請保留 Proxy 設定。</translation>
+    </message>
+    <message>
+        <source>Local DNS does not resolve the name, but the proxy resolves it itself: this is fine.</source>
+        <translation>本機 DNS 無法解析此名稱，但 Proxy 會自行解析：這沒有問題。</translation>
+    </message>
+    <message>
+        <source>The endpoint&apos;s name does not resolve: check its spelling, or set the proxy if your network needs one.</source>
+        <translation>無法解析端點的名稱：請檢查拼字，若您的網路需要 Proxy，請設定 Proxy。</translation>
+    </message>
+    <message>
+        <source>The device&apos;s connection (MQTT over WebSockets on port 443) gets through: provisioning should work from this network.</source>
+        <translation>裝置的連線 (連接埠 443 上透過 WebSockets 的 MQTT) 可以連通：從此網路佈建應該可以成功。</translation>
+    </message>
+    <message>
+        <source>The device&apos;s connection (MQTT on port 8883) gets through: provisioning should work from this network.</source>
+        <translation>裝置的連線 (連接埠 8883 上的 MQTT) 可以連通：從此網路佈建應該可以成功。</translation>
+    </message>
+    <message>
+        <source>Port 8883 does not get through but 443 does: switch to MQTT over WebSockets (port 443).</source>
+        <translation>連接埠 8883 無法連通，但 443 可以：請改用透過 WebSockets 的 MQTT (連接埠 443)。</translation>
+    </message>
+    <message>
+        <source>Neither 8883 nor 443 gets through: set your network&apos;s HTTP proxy and use MQTT over WebSockets.</source>
+        <translation>8883 和 443 都無法連通：請設定您網路的 HTTP Proxy，並使用透過 WebSockets 的 MQTT。</translation>
+    </message>
+    <message>
+        <source>TLS is inspected on this network: add the company&apos;s root certificate as the Trusted CA.</source>
+        <translation>此網路會檢查 TLS：請將公司的根憑證新增為信任的 CA。</translation>
+    </message>
+    <message>
+        <source>The port is open but the server&apos;s certificate is not trusted: set the Trusted CA certificate (see the TLS lines above).</source>
+        <translation>連接埠已開啟，但伺服器的憑證不受信任：請設定信任的 CA 憑證 (請參閱上方的 TLS 各行)。</translation>
+    </message>
+    <message>
+        <source>Fix the computer&apos;s clock: SAS tokens depend on it.</source>
+        <translation>請修正電腦的時鐘：SAS 權杖需要正確的時間。</translation>
     </message>
     <message>
         <source>Proxy host</source>

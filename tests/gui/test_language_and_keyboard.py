@@ -33,7 +33,7 @@ from wizard.ui.form import PageId
 # Proper names and technical words that stay as they are in Microsoft's zh-TW documentation.
 PROPER = ["Azure", "IoT Hub", "IoT Edge", "IoT", "DPS", "MQTT", "JSON", "WebSockets", "SAS", "PEM", "HTTP", "TLS",
           "CA", "SDK", "Base64", "Proxy", "DNS", "CSV", "ms", "F2", "Enter", "Esc", "dps-wizard run", "dps-wizard",
-          "PROVISIONING_SYMMETRIC_KEY"]
+          "PROVISIONING_SYMMETRIC_KEY", "TCP", "IP", "IT", "UTC"]
 URL_OR_PLACEHOLDER = re.compile(r"[\w-]*\{\d+\.\.\d+\}|https?://\S+|--[\w-]+|[\w.-]+\.(?:net|com|pem|crt|cer|json|txt)\b|\$\{\w+\}|\*\.\w+|\b0ne\w*")
 ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -176,6 +176,40 @@ async def test_problems_and_field_messages_are_shown_translated(qtbot, zh_tw, ma
     assert page.back_button.text() == "返回對稱金鑰(&B)"
     assert page.headline.text() == "執行失敗。"
     assert_no_english(w)
+
+
+def tree_texts(tree: QTreeWidget) -> Iterator[tuple[str, str]]:
+    """(where, text) for every row and child row of a results tree, both columns, and what a screen reader says."""
+    for r in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(r)
+        yield f"row {r}", item.text(0)
+        yield f"row {r} result", item.text(1)
+        yield f"row {r} (screen reader)", item.data(0, Qt.ItemDataRole.AccessibleTextRole) or ""
+        for c in range(item.childCount()):
+            yield f"row {r} child {c}", item.child(c).text(0)
+            yield f"row {r} child {c} text", item.child(c).text(1)
+
+
+@pytest.mark.asyncio
+async def test_the_connection_test_against_a_closed_port_is_in_traditional_chinese(qtbot, zh_tw,  # noqa: ANN001
+                                                                                    make_wizard) -> None:
+    from conftest import click, next_bind
+
+    w = make_wizard()
+    await w.start_demo()
+    page = w.service_page
+    host = next_bind()  # a loopback address nothing listens on
+    page.host.setText(host)
+    click(qtbot, page.test_button)
+    await until(lambda: not page.connection.running, 12, "the connection test to finish")
+    view = page.connection
+    assert view.report.get("tcp-8883").status.value == "failed"
+    texts = [("headline", view.headline.text()), ("advice", view.advice.text()), *tree_texts(view.tree)]
+    assert any("拒絕了連線" in text for _where, text in texts), texts  # "port 8883 refused the connection"
+    assert any("[進階]" in text for _where, text in texts), texts  # the hint: Advanced > WebSockets
+    left = [f"{where}: {text!r} -> {words}" for where, text in texts
+            if (words := english_left(text, [host]))]
+    assert not left, "English left in the connection test:\n" + "\n".join(left)
 
 
 def mnemonic(text: str) -> str | None:

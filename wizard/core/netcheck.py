@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from wizard.core.i18n import QT_TRANSLATE_NOOP, Text, Translate
 from wizard.core.profile import Profile, Proxy
 
 PORTS = (8883, 443)
@@ -32,10 +33,15 @@ AZURE_ROOT_CNS = ("DigiCert Global Root G2", "Baltimore CyberTrust Root",
                   "Microsoft RSA Root Certificate Authority 2017")
 AZURE_SUFFIXES = (".azure-devices-provisioning.net", ".azure-devices.net", ".azure-devices-provisioning.cn",
                   ".azure-devices.cn", ".azure-devices-provisioning.us", ".azure-devices.us")
-ADD_ROOT_HINT = ("Ask IT for the company's root certificate (or export it from the browser's certificate view as "
-                 "Base-64 .pem) and choose it as the Trusted CA certificate. It replaces the system roots, so to "
-                 "reach Azure directly as well, put the Azure roots (DigiCert Global Root G2, Baltimore CyberTrust "
-                 "Root, Microsoft RSA Root Certificate Authority 2017) in the same file.")
+ADD_ROOT_HINT = QT_TRANSLATE_NOOP(
+    "core", "Ask IT for the company's root certificate (or export it from the browser's certificate view as Base-64 "
+            ".pem) and choose it as the Trusted CA certificate. It replaces the system roots, so to reach Azure "
+            "directly as well, put the Azure roots (DigiCert Global Root G2, Baltimore CyberTrust Root, Microsoft RSA "
+            "Root Certificate Authority 2017) in the same file.")
+
+
+def _t(source: str, *args: Any) -> Text:
+    return Text(source, args)
 
 
 class Status(StrEnum):
@@ -70,6 +76,30 @@ class CheckResult:
     hint: str = ""  # ... and what to try
     duration_s: float = 0.0
     chain: tuple[CertInfo, ...] = ()
+    # title, summary, meaning and hint as translatable sentences (CheckResult.of); the English is in the fields.
+    texts: tuple[Text, Text, Text | None, Text | None] | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, check_id: str, title: Text, status: Status, summary: Text, meaning: Text | None = None,
+           hint: Text | None = None, duration_s: float = 0.0, chain: tuple[CertInfo, ...] = ()) -> CheckResult:
+        return cls(check_id, title.render(), status, summary.render(), meaning.render() if meaning else "",
+                   hint.render() if hint else "", duration_s, chain, texts=(title, summary, meaning, hint))
+
+    def rendered(self, translate: Translate | None = None) -> tuple[str, str, str, str]:
+        """(title, summary, meaning, hint) for a person, translated by `translate` when given."""
+        if self.texts is not None:
+            title, summary, meaning, hint = (t.render(translate) if t is not None else "" for t in self.texts)
+            return title, summary, meaning, hint
+        plain = (self.title, self.summary, self.meaning, self.hint)
+        if translate is None:
+            return plain
+        title, summary, meaning, hint = (translate(x) if x else "" for x in plain)
+        return title, summary, meaning, hint
+
+    def softened(self, meaning: Text) -> CheckResult:
+        """This failure as a warning that means `meaning` (a blocked path that another one replaces)."""
+        title, summary = self.texts[:2] if self.texts is not None else (Text(self.title), Text(self.summary))
+        return CheckResult.of(self.id, title, Status.WARNING, summary, meaning, None, self.duration_s, self.chain)
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "status": self.status.value, "summary": self.summary,
@@ -98,8 +128,9 @@ class CheckTarget:
 class CheckReport:
     target: CheckTarget
     results: list[CheckResult] = field(default_factory=list)
-    advice: list[str] = field(default_factory=list)
+    advice: list[str] = field(default_factory=list)  # English (for --json); advice_texts to show translated
     duration_s: float = 0.0
+    advice_texts: list[Text] = field(default_factory=list)
 
     @property
     def status(self) -> Status:
@@ -120,8 +151,8 @@ class CheckReport:
 class _Failed(Exception):
     """A step failed; carries the person-facing summary, meaning and hint."""
 
-    def __init__(self, summary: str, meaning: str = "", hint: str = "") -> None:
-        super().__init__(summary)
+    def __init__(self, summary: Text, meaning: Text | None = None, hint: Text | None = None) -> None:
+        super().__init__(summary.render())
         self.summary, self.meaning, self.hint = summary, meaning, hint
 
 
@@ -188,15 +219,15 @@ def _azure_rooted(chain: tuple[CertInfo, ...]) -> bool:
     return any(root in names for root in AZURE_ROOT_CNS)
 
 
-def _describe_os_error(exc: BaseException, what: str, timeout: float) -> str:
+def _describe_os_error(exc: BaseException, what: Text, timeout: float) -> Text:
     if isinstance(exc, TimeoutError | socket.timeout):
-        return f"no answer from {what} within {timeout:g} s"
+        return _t(QT_TRANSLATE_NOOP("core", "no answer from %1 within %2 s"), what, f"{timeout:g}")
     if isinstance(exc, ConnectionRefusedError):
-        return f"{what} refused the connection"
+        return _t(QT_TRANSLATE_NOOP("core", "%1 refused the connection"), what)
     if isinstance(exc, ConnectionResetError):
-        return f"{what} reset the connection"
+        return _t(QT_TRANSLATE_NOOP("core", "%1 reset the connection"), what)
     text = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-    return f"{what}: {text}"
+    return _t(QT_TRANSLATE_NOOP("core", "%1: %2"), what, text)
 
 
 class _Checker:
@@ -224,31 +255,36 @@ class _Checker:
         return result
 
     # -- DNS ------------------------------------------------------------------------------------------------
-    async def resolve(self, host: str, check_id: str, label: str) -> list[str]:
+    async def resolve(self, host: str, check_id: str, label: Text) -> list[str]:
         start = time.monotonic()
         timeout = self.timeout()
         try:
             infos = await _in_thread(lambda: socket.getaddrinfo(host, 443, type=socket.SOCK_STREAM), timeout)
         except TimeoutError:
-            self.add(CheckResult(check_id, label, Status.FAILED, f"DNS did not answer within {timeout:g} s",
-                                 "The name server did not answer in time.", self._dns_hint(),
-                                 time.monotonic() - start))
+            self.add(CheckResult.of(check_id, label, Status.FAILED,
+                                    _t(QT_TRANSLATE_NOOP("core", "DNS did not answer within %1 s"), f"{timeout:g}"),
+                                    _t(QT_TRANSLATE_NOOP("core", "The name server did not answer in time.")),
+                                    self._dns_hint(), time.monotonic() - start))
             return []
         except OSError as exc:
-            self.add(CheckResult(check_id, label, Status.FAILED,
-                                 f"{host} could not be resolved ({exc.strerror or exc})",
-                                 "DNS does not know this name.", self._dns_hint(), time.monotonic() - start))
+            self.add(CheckResult.of(check_id, label, Status.FAILED,
+                                    _t(QT_TRANSLATE_NOOP("core", "%1 could not be resolved (%2)"), host,
+                                       exc.strerror or exc),
+                                    _t(QT_TRANSLATE_NOOP("core", "DNS does not know this name.")), self._dns_hint(),
+                                    time.monotonic() - start))
             return []
         addresses = list(dict.fromkeys(info[4][0] for info in infos))
-        summary = (f"{host} is an IP address: nothing to resolve" if addresses == [host]
-                   else f"{host} is {', '.join(addresses[:4])}")
-        self.add(CheckResult(check_id, label, Status.OK, summary, duration_s=time.monotonic() - start))
+        summary = (_t(QT_TRANSLATE_NOOP("core", "%1 is an IP address: nothing to resolve"), host)
+                   if addresses == [host]
+                   else _t(QT_TRANSLATE_NOOP("core", "%1 is %2"), host, ", ".join(addresses[:4])))
+        self.add(CheckResult.of(check_id, label, Status.OK, summary, duration_s=time.monotonic() - start))
         return addresses
 
-    def _dns_hint(self) -> str:
-        return ("Check the spelling of the endpoint (for Azure: global.azure-devices-provisioning.net) and the "
-                "network. Networks that reach the internet only through a proxy often do not resolve outside names: "
-                "set the proxy (it resolves names itself).")
+    def _dns_hint(self) -> Text:
+        return _t(QT_TRANSLATE_NOOP("core", "Check the spelling of the endpoint (for Azure: "
+                                            "global.azure-devices-provisioning.net) and the network. Networks that "
+                                            "reach the internet only through a proxy often do not resolve outside "
+                                            "names: set the proxy (it resolves names itself)."))
 
     # -- TCP, direct and through the proxy ------------------------------------------------------------------
     def _connect(self, addresses: list[str], port: int, deadline: float) -> socket.socket:
@@ -273,8 +309,10 @@ class _Checker:
             while b"\r\n\r\n" not in head and len(head) < 16384:
                 chunk = sock.recv(1)  # byte by byte: nothing past the headers may be consumed
                 if not chunk:
-                    raise _Failed("the proxy closed the connection without answering CONNECT",
-                                  "The proxy did not open a tunnel.", "Check the proxy host and port.")
+                    raise _Failed(_t(QT_TRANSLATE_NOOP("core", "the proxy closed the connection without answering "
+                                                               "CONNECT")),
+                                  _t(QT_TRANSLATE_NOOP("core", "The proxy did not open a tunnel.")),
+                                  _t(QT_TRANSLATE_NOOP("core", "Check the proxy host and port.")))
                 head += chunk
             line = head.split(b"\r\n", 1)[0].decode("latin-1")
             parts = line.split(" ", 2)
@@ -288,59 +326,76 @@ class _Checker:
 
     def _proxy_refusal(self, code: int, line: str, port: int) -> _Failed:
         if code == 407:
-            return _Failed(f"the proxy wants a login ({line})", "The proxy requires authentication, which the SDK "
-                           "does not send to an HTTP proxy.", "Ask IT to let *.azure-devices-provisioning.net and "
-                           "*.azure-devices.net through without a login, or use a SOCKS proxy.")
-        hint = ("Use MQTT over WebSockets (port 443): proxies usually allow only 443." if port != 443 else
-                "Ask IT to allow CONNECT to *.azure-devices-provisioning.net and *.azure-devices.net on port 443.")
-        return _Failed(f"the proxy refused the tunnel to port {port} ({line or 'no status line'})",
-                       f"The proxy does not allow connections to {self.t.host} on port {port}.", hint)
+            return _Failed(_t(QT_TRANSLATE_NOOP("core", "the proxy wants a login (%1)"), line),
+                           _t(QT_TRANSLATE_NOOP("core", "The proxy requires authentication, which the SDK does not "
+                                                        "send to an HTTP proxy.")),
+                           _t(QT_TRANSLATE_NOOP("core", "Ask IT to let *.azure-devices-provisioning.net and "
+                                                        "*.azure-devices.net through without a login, or use a SOCKS "
+                                                        "proxy.")))
+        hint = (_t(QT_TRANSLATE_NOOP("core", "Use MQTT over WebSockets (port 443): proxies usually allow only 443."))
+                if port != 443 else
+                _t(QT_TRANSLATE_NOOP("core", "Ask IT to allow CONNECT to *.azure-devices-provisioning.net and "
+                                             "*.azure-devices.net on port 443.")))
+        status_line = line or _t(QT_TRANSLATE_NOOP("core", "no status line"))
+        return _Failed(_t(QT_TRANSLATE_NOOP("core", "the proxy refused the tunnel to port %1 (%2)"), port, status_line),
+                       _t(QT_TRANSLATE_NOOP("core", "The proxy does not allow connections to %1 on port %2."),
+                          self.t.host, port), hint)
 
     async def tcp(self, port: int, via_proxy: bool) -> socket.socket | None:
         check_id = f"{'proxy' if via_proxy else 'tcp'}-{port}"
         proxy = self.t.proxy
-        label = (f"TCP {port} through the proxy {proxy.host}:{proxy.port}" if via_proxy and proxy
-                 else f"TCP {port} direct")
+        label = (_t(QT_TRANSLATE_NOOP("core", "TCP %1 through the proxy %2:%3"), port, proxy.host, proxy.port)
+                 if via_proxy and proxy else _t(QT_TRANSLATE_NOOP("core", "TCP %1 direct"), port))
         start = time.monotonic()
         timeout = self.timeout()
         deadline = start + timeout
         if not (self.proxy_addresses if via_proxy else self.addresses):
-            why = "the proxy's name did not resolve" if via_proxy else "the name did not resolve"
-            self.add(CheckResult(check_id, label, Status.SKIPPED, f"not tried: {why}"))
+            why = (_t(QT_TRANSLATE_NOOP("core", "not tried: the proxy's name did not resolve")) if via_proxy
+                   else _t(QT_TRANSLATE_NOOP("core", "not tried: the name did not resolve")))
+            self.add(CheckResult.of(check_id, label, Status.SKIPPED, why))
             return None
         try:
             sock = await _in_thread(lambda: self._tunnel(port, deadline) if via_proxy
                                     else self._connect(self.addresses, port, deadline), timeout + 0.05)
         except _Failed as exc:
-            self.add(CheckResult(check_id, label, Status.FAILED, exc.summary, exc.meaning, exc.hint,
-                                 time.monotonic() - start))
+            self.add(CheckResult.of(check_id, label, Status.FAILED, exc.summary, exc.meaning, exc.hint,
+                                    time.monotonic() - start))
             return None
         except (OSError, TimeoutError) as exc:
-            what = f"the proxy {proxy.host}:{proxy.port}" if via_proxy and proxy else f"port {port}"
+            what = (_t(QT_TRANSLATE_NOOP("core", "the proxy %1:%2"), proxy.host, proxy.port) if via_proxy and proxy
+                    else _t(QT_TRANSLATE_NOOP("core", "port %1"), port))
             summary = _describe_os_error(exc, what, timeout)
             if via_proxy:
-                meaning, hint = ("The proxy could not be reached, so no tunnel was tried.",
-                                 "Check the proxy host and port (the ones your browser uses; on Windows: Settings > "
-                                 "Network & internet > Proxy).")
+                meaning = _t(QT_TRANSLATE_NOOP("core", "The proxy could not be reached, so no tunnel was tried."))
+                hint = _t(QT_TRANSLATE_NOOP("core", "Check the proxy host and port (the ones your browser uses; on "
+                                                    "Windows: Settings > Network & internet > Proxy)."))
             elif isinstance(exc, ConnectionRefusedError):
-                meaning, hint = (f"Nothing accepts connections on port {port} there, or a firewall rejects them.",
-                                 self._port_hint(port))
+                meaning = _t(QT_TRANSLATE_NOOP("core", "Nothing accepts connections on port %1 there, or a firewall "
+                                                       "rejects them."), port)
+                hint = self._port_hint(port)
             else:
-                meaning, hint = (f"Connections to port {port} are dropped, as a firewall that blocks the port does.",
-                                 self._port_hint(port))
-            self.add(CheckResult(check_id, label, Status.FAILED, summary, meaning, hint, time.monotonic() - start))
+                meaning = _t(QT_TRANSLATE_NOOP("core", "Connections to port %1 are dropped, as a firewall that blocks "
+                                                       "the port does."), port)
+                hint = self._port_hint(port)
+            self.add(CheckResult.of(check_id, label, Status.FAILED, summary, meaning, hint, time.monotonic() - start))
             return None
-        peer = f"{self.t.host}:{port} through the proxy" if via_proxy else "{}:{}".format(*sock.getpeername()[:2])
-        self.add(CheckResult(check_id, label, Status.OK, f"connected to {peer} in "
-                             f"{(time.monotonic() - start) * 1000:.0f} ms", duration_s=time.monotonic() - start))
+        took = f"{(time.monotonic() - start) * 1000:.0f}"
+        if via_proxy:
+            summary = _t(QT_TRANSLATE_NOOP("core", "connected to %1:%2 through the proxy in %3 ms"), self.t.host, port,
+                         took)
+        else:
+            summary = _t(QT_TRANSLATE_NOOP("core", "connected to %1 in %2 ms"),
+                         "{}:{}".format(*sock.getpeername()[:2]), took)
+        self.add(CheckResult.of(check_id, label, Status.OK, summary, duration_s=time.monotonic() - start))
         return sock
 
-    def _port_hint(self, port: int) -> str:
+    def _port_hint(self, port: int) -> Text:
         if port == 8883:
-            return ("Use MQTT over WebSockets (port 443): Advanced > WebSockets, or --websockets. If 443 is blocked "
-                    "too, set your network's proxy.")
-        return ("Set your network's HTTP proxy (Advanced > Proxy), or ask IT to allow outbound 8883 or 443 to "
-                "*.azure-devices-provisioning.net and *.azure-devices.net.")
+            return _t(QT_TRANSLATE_NOOP("core", "Use MQTT over WebSockets (port 443): Advanced > WebSockets, or "
+                                                "--websockets. If 443 is blocked too, set your network's proxy."))
+        return _t(QT_TRANSLATE_NOOP("core", "Set your network's HTTP proxy (Advanced > Proxy), or ask IT to allow "
+                                            "outbound 8883 or 443 to *.azure-devices-provisioning.net and "
+                                            "*.azure-devices.net."))
 
     # -- TLS --------------------------------------------------------------------------------------------------
     def _context(self, verify: bool) -> ssl.SSLContext:
@@ -392,7 +447,8 @@ class _Checker:
 
     async def tls(self, port: int, sock: socket.socket, via_proxy: bool) -> None:
         check_id = f"tls-{port}"
-        label = f"TLS on {port}" + (" through the proxy" if via_proxy else "")
+        label = (_t(QT_TRANSLATE_NOOP("core", "TLS on %1 through the proxy"), port) if via_proxy
+                 else _t(QT_TRANSLATE_NOOP("core", "TLS on %1"), port))
         start = time.monotonic()
         timeout = self.timeout()
         try:
@@ -405,31 +461,41 @@ class _Checker:
             return
         except TimeoutError:
             _close(sock)
-            self.add(CheckResult(check_id, label, Status.FAILED, f"no TLS answer within {timeout:g} s",
-                                 "The connection opened but the server never finished the TLS handshake: something "
-                                 "on the path accepts connections without speaking TLS (a firewall or proxy).",
-                                 "Set the proxy your network uses, or try MQTT over WebSockets (port 443).",
-                                 time.monotonic() - start))
+            self.add(CheckResult.of(
+                check_id, label, Status.FAILED,
+                _t(QT_TRANSLATE_NOOP("core", "no TLS answer within %1 s"), f"{timeout:g}"),
+                _t(QT_TRANSLATE_NOOP("core", "The connection opened but the server never finished the TLS handshake: "
+                                             "something on the path accepts connections without speaking TLS (a "
+                                             "firewall or proxy).")),
+                _t(QT_TRANSLATE_NOOP("core", "Set the proxy your network uses, or try MQTT over WebSockets (port "
+                                             "443).")),
+                time.monotonic() - start))
             return
         except (OSError, ssl.SSLError) as exc:
-            self.add(CheckResult(check_id, label, Status.FAILED, f"TLS failed: {exc}",
-                                 "The TLS handshake (TLS 1.2, as the SDK uses) did not succeed.",
-                                 "A proxy or firewall may be interfering; set the proxy or try WebSockets.",
-                                 time.monotonic() - start))
+            self.add(CheckResult.of(
+                check_id, label, Status.FAILED, _t(QT_TRANSLATE_NOOP("core", "TLS failed: %1"), exc),
+                _t(QT_TRANSLATE_NOOP("core", "The TLS handshake (TLS 1.2, as the SDK uses) did not succeed.")),
+                _t(QT_TRANSLATE_NOOP("core", "A proxy or firewall may be interfering; set the proxy or try "
+                                             "WebSockets.")),
+                time.monotonic() - start))
             return
         leaf = chain[0] if chain else None
         self.leaf = self.leaf or leaf
         issuer = _cn(chain[-1].issuer) if chain else "?"
-        summary = (f"{version} handshake ok; certificate for {_cn(leaf.subject)} issued by "
-                   f"{_cn(leaf.issuer)}, valid until {leaf.not_after:%Y-%m-%d}" if leaf else f"{version} handshake ok")
+        summary = (_t(QT_TRANSLATE_NOOP("core", "%1 handshake ok; certificate for %2 issued by %3, valid until %4"),
+                      version, _cn(leaf.subject), _cn(leaf.issuer), f"{leaf.not_after:%Y-%m-%d}") if leaf
+                   else _t(QT_TRANSLATE_NOOP("core", "%1 handshake ok"), version))
         if self.t.is_azure and chain and not _azure_rooted(chain):
-            self.add(CheckResult(check_id, label, Status.WARNING, summary + f"; root {issuer}",
-                                 f"The chain ends at '{issuer}', not at one of the roots Azure uses: a proxy or "
-                                 "firewall inspects TLS. It works here because that root is trusted.",
-                                 "Keep that root in the Trusted CA certificate on every machine that runs the "
-                                 "device.", time.monotonic() - start, chain))
+            self.add(CheckResult.of(
+                check_id, label, Status.WARNING, _t(QT_TRANSLATE_NOOP("core", "%1; root %2"), summary, issuer),
+                _t(QT_TRANSLATE_NOOP("core", "The chain ends at '%1', not at one of the roots Azure uses: a proxy or "
+                                             "firewall inspects TLS. It works here because that root is trusted."),
+                   issuer),
+                _t(QT_TRANSLATE_NOOP("core", "Keep that root in the Trusted CA certificate on every machine that runs "
+                                             "the device.")),
+                time.monotonic() - start, chain))
             return
-        self.add(CheckResult(check_id, label, Status.OK, summary, duration_s=time.monotonic() - start, chain=chain))
+        self.add(CheckResult.of(check_id, label, Status.OK, summary, duration_s=time.monotonic() - start, chain=chain))
 
     async def _unverified_chain(self, port: int, via_proxy: bool) -> tuple[CertInfo, ...]:
         """A second handshake without verification, only to show the chain the server presents."""
@@ -445,67 +511,88 @@ class _Checker:
         except (OSError, TimeoutError, ssl.SSLError, _Failed):
             return ()
 
-    def _untrusted(self, check_id: str, label: str, exc: ssl.SSLCertVerificationError,
+    def _untrusted(self, check_id: str, label: Text, exc: ssl.SSLCertVerificationError,
                    chain: tuple[CertInfo, ...], duration: float) -> CheckResult:
-        reason = exc.verify_message or str(exc)
-        root = _cn(chain[-1].issuer) if chain else "an unknown issuer"
-        summary = f"the certificate was not trusted ({reason})" + (f"; issued by {root}" if chain else "")
+        reason = exc.verify_message or str(exc)  # OpenSSL's words, shown as they are
+        root = _cn(chain[-1].issuer) if chain else ""
+        summary = (_t(QT_TRANSLATE_NOOP("core", "the certificate was not trusted (%1); issued by %2"), reason, root)
+                   if chain else _t(QT_TRANSLATE_NOOP("core", "the certificate was not trusted (%1)"), reason))
+
+        def failed(meaning: Text, hint: Text) -> CheckResult:
+            return CheckResult.of(check_id, label, Status.FAILED, summary, meaning, hint, duration, chain)
+
         if "hostname mismatch" in reason.lower() or "ip address mismatch" in reason.lower():
-            return CheckResult(check_id, label, Status.FAILED, summary,
-                               f"The certificate is not for {self.t.host}.",
-                               "Check the endpoint name; a gateway or proxy may be answering instead.", duration,
-                               chain)
+            return failed(_t(QT_TRANSLATE_NOOP("core", "The certificate is not for %1."), self.t.host),
+                          _t(QT_TRANSLATE_NOOP("core", "Check the endpoint name; a gateway or proxy may be answering "
+                                                       "instead.")))
         if "expired" in reason.lower() or "not yet valid" in reason.lower():
-            return CheckResult(check_id, label, Status.FAILED, summary,
-                               "The certificate is outside its validity period by this computer's clock.",
-                               "Check the computer's date and time (SAS tokens need it too).", duration, chain)
+            return failed(_t(QT_TRANSLATE_NOOP("core", "The certificate is outside its validity period by this "
+                                                       "computer's clock.")),
+                          _t(QT_TRANSLATE_NOOP("core", "Check the computer's date and time (SAS tokens need it "
+                                                       "too).")))
         if self.t.is_azure and chain and not _azure_rooted(chain):
-            return CheckResult(check_id, label, Status.FAILED, summary,
-                               f"A proxy or firewall on this network inspects TLS: the chain ends at '{root}', not at "
-                               "one of the roots Azure uses (DigiCert Global Root G2, Baltimore CyberTrust Root, "
-                               "Microsoft RSA Root Certificate Authority 2017).", ADD_ROOT_HINT, duration, chain)
+            return failed(_t(QT_TRANSLATE_NOOP("core", "A proxy or firewall on this network inspects TLS: the chain "
+                                                       "ends at '%1', not at one of the roots Azure uses (DigiCert "
+                                                       "Global Root G2, Baltimore CyberTrust Root, Microsoft RSA Root "
+                                                       "Certificate Authority 2017)."), root),
+                          _t(ADD_ROOT_HINT))
+        if not chain:
+            root = _t(QT_TRANSLATE_NOOP("core", "an unknown issuer"))
         if self.t.is_azure:
-            extra = (" The trusted CA file replaces the system roots and does not contain it." if self.ca_pem else
-                     " This machine's root store lacks it.")
-            return CheckResult(check_id, label, Status.FAILED, summary, f"The chain ends at '{root}', a root Azure "
-                               "uses, but it is not trusted here." + extra,
-                               "Add DigiCert Global Root G2, Baltimore CyberTrust Root and Microsoft RSA Root "
-                               "Certificate Authority 2017 to the Trusted CA file (or clear the field).", duration,
-                               chain)
-        return CheckResult(check_id, label, Status.FAILED, summary,
-                           f"The server's chain ends at '{root}', which is not trusted"
-                           + (" by the trusted CA file." if self.ca_pem else " by this machine."),
-                           "If this is an IoT Edge gateway, the emulator or a TLS-inspecting proxy, choose its root "
-                           "certificate as the Trusted CA certificate.", duration, chain)
+            meaning = (_t(QT_TRANSLATE_NOOP("core", "The chain ends at '%1', a root Azure uses, but it is not trusted "
+                                                    "here. The trusted CA file replaces the system roots and does not "
+                                                    "contain it."), root) if self.ca_pem else
+                       _t(QT_TRANSLATE_NOOP("core", "The chain ends at '%1', a root Azure uses, but it is not trusted "
+                                                    "here. This machine's root store lacks it."), root))
+            return failed(meaning, _t(QT_TRANSLATE_NOOP("core", "Add DigiCert Global Root G2, Baltimore CyberTrust "
+                                                                "Root and Microsoft RSA Root Certificate Authority "
+                                                                "2017 to the Trusted CA file (or clear the field).")))
+        meaning = (_t(QT_TRANSLATE_NOOP("core", "The server's chain ends at '%1', which is not trusted by the trusted "
+                                                "CA file."), root) if self.ca_pem else
+                   _t(QT_TRANSLATE_NOOP("core", "The server's chain ends at '%1', which is not trusted by this "
+                                                "machine."), root))
+        return failed(meaning, _t(QT_TRANSLATE_NOOP("core", "If this is an IoT Edge gateway, the emulator or a "
+                                                            "TLS-inspecting proxy, choose its root certificate as the "
+                                                            "Trusted CA certificate.")))
 
     # -- clock ------------------------------------------------------------------------------------------------
     def clock(self) -> None:
+        title = _t(QT_TRANSLATE_NOOP("core", "Clock"))
         now = dt.datetime.now(dt.UTC)
         if self.http_date is not None and self.http_date.tzinfo is not None:
             skew = (self.http_date - now).total_seconds()
             if abs(skew) > CLOCK_SKEW_WARN_S:
-                direction = "behind" if skew > 0 else "ahead of"
-                self.add(CheckResult("clock", "Clock", Status.WARNING,
-                                     f"this computer's clock is {abs(skew) / 60:.0f} min {direction} the server's "
-                                     "(from its HTTP Date header: a hint)",
-                                     "SAS tokens carry an expiry time; a clock this far off makes DPS or the hub "
-                                     "refuse them.", "Set the clock automatically (Windows: Settings > Time & "
-                                     "language > Date & time > Sync now)."))
+                minutes = f"{abs(skew) / 60:.0f}"
+                summary = (_t(QT_TRANSLATE_NOOP("core", "this computer's clock is %1 min behind the server's (from its "
+                                                        "HTTP Date header: a hint)"), minutes) if skew > 0 else
+                           _t(QT_TRANSLATE_NOOP("core", "this computer's clock is %1 min ahead of the server's (from "
+                                                        "its HTTP Date header: a hint)"), minutes))
+                self.add(CheckResult.of(
+                    "clock", title, Status.WARNING, summary,
+                    _t(QT_TRANSLATE_NOOP("core", "SAS tokens carry an expiry time; a clock this far off makes DPS or "
+                                                 "the hub refuse them.")),
+                    _t(QT_TRANSLATE_NOOP("core", "Set the clock automatically (Windows: Settings > Time & language > "
+                                                 "Date & time > Sync now)."))))
             else:
-                self.add(CheckResult("clock", "Clock", Status.OK, f"within {abs(skew):.0f} s of the server's clock "
-                                     "(from its HTTP Date header: a hint)"))
+                self.add(CheckResult.of("clock", title, Status.OK, _t(QT_TRANSLATE_NOOP(
+                    "core", "within %1 s of the server's clock (from its HTTP Date header: a hint)"),
+                    f"{abs(skew):.0f}")))
             return
         if self.leaf is not None:
             if self.leaf.not_before > now:
-                self.add(CheckResult("clock", "Clock", Status.WARNING, "the server's certificate is not valid yet "
-                                     f"by this computer's clock (valid from {self.leaf.not_before:%Y-%m-%d %H:%M} "
-                                     "UTC)", "This computer's clock is probably behind.",
-                                     "Set the clock automatically; SAS tokens depend on it."))
+                self.add(CheckResult.of(
+                    "clock", title, Status.WARNING,
+                    _t(QT_TRANSLATE_NOOP("core", "the server's certificate is not valid yet by this computer's clock "
+                                                 "(valid from %1 UTC)"), f"{self.leaf.not_before:%Y-%m-%d %H:%M}"),
+                    _t(QT_TRANSLATE_NOOP("core", "This computer's clock is probably behind.")),
+                    _t(QT_TRANSLATE_NOOP("core", "Set the clock automatically; SAS tokens depend on it."))))
                 return
-            self.add(CheckResult("clock", "Clock", Status.OK, "the server's certificate is valid by this computer's "
-                                 "clock (a coarse hint; no HTTP Date header was available)"))
+            self.add(CheckResult.of("clock", title, Status.OK, _t(QT_TRANSLATE_NOOP(
+                "core", "the server's certificate is valid by this computer's clock (a coarse hint; no HTTP Date "
+                        "header was available)"))))
             return
-        self.add(CheckResult("clock", "Clock", Status.SKIPPED, "could not be told (no TLS or HTTP answer)"))
+        self.add(CheckResult.of("clock", title, Status.SKIPPED,
+                                _t(QT_TRANSLATE_NOOP("core", "could not be told (no TLS or HTTP answer)"))))
 
 
 async def run_checks(target: CheckTarget, *, step_timeout: float = STEP_TIMEOUT_S, budget: float = BUDGET_S,
@@ -519,14 +606,18 @@ async def run_checks(target: CheckTarget, *, step_timeout: float = STEP_TIMEOUT_
     try:
         c.ca_pem = read_trusted_ca(target.trusted_ca)
     except InputProblem as exc:
-        c.add(CheckResult("trusted-ca", "Trusted CA certificate", Status.FAILED, exc.problem.meaning,
-                          exc.problem.title + ".", exc.problem.hint))
+        problem = exc.problem
+        title, meaning, hint = problem.texts or (Text(problem.title), Text(problem.meaning), Text(problem.hint))
+        c.add(CheckResult.of("trusted-ca", _t(QT_TRANSLATE_NOOP("core", "Trusted CA certificate")), Status.FAILED,
+                             meaning, _t(QT_TRANSLATE_NOOP("core", "%1."), title), hint))
     proxy = target.proxy if target.proxy is not None and target.proxy.kind.upper() == "HTTP" else None
     if target.proxy is not None and proxy is None:
-        c.add(CheckResult("proxy", "Proxy", Status.SKIPPED, f"{target.proxy.kind} proxies are not checked; only HTTP"))
-    lookups = [c.resolve(target.host, "dns", f"DNS {target.host}")]
+        c.add(CheckResult.of("proxy", _t(QT_TRANSLATE_NOOP("core", "Proxy")), Status.SKIPPED,
+                             _t(QT_TRANSLATE_NOOP("core", "%1 proxies are not checked; only HTTP"), target.proxy.kind)))
+    lookups = [c.resolve(target.host, "dns", _t(QT_TRANSLATE_NOOP("core", "DNS %1"), target.host))]
     if proxy is not None:
-        lookups.append(c.resolve(proxy.host, "proxy-dns", f"DNS of the proxy {proxy.host}"))
+        lookups.append(c.resolve(proxy.host, "proxy-dns", _t(QT_TRANSLATE_NOOP("core", "DNS of the proxy %1"),
+                                                              proxy.host)))
     found = await asyncio.gather(*lookups)
     c.addresses = found[0]
     c.proxy_addresses = found[1] if proxy is not None else []
@@ -548,7 +639,8 @@ async def run_checks(target: CheckTarget, *, step_timeout: float = STEP_TIMEOUT_
         _soften_direct_failures(c.report)
     c.clock()
     c.report.results.sort(key=lambda r: (_ORDER.get(r.id.split("-")[0], 9), r.id.endswith("-443")))
-    c.report.advice = advice(c.report)
+    c.report.advice_texts = advice_texts(c.report)
+    c.report.advice = [t.render() for t in c.report.advice_texts]
     c.report.duration_s = time.monotonic() - started
     return c.report
 
@@ -563,43 +655,51 @@ def _soften_direct_failures(report: CheckReport) -> None:
         direct = report.get(f"tcp-{port}")
         if tunnel and tunnel.status is Status.OK and direct and direct.status is Status.FAILED:
             i = report.results.index(direct)
-            report.results[i] = CheckResult(direct.id, direct.title, Status.WARNING, direct.summary,
-                                            "Direct connections are blocked, but the proxy gets through: keep the "
-                                            "proxy set.", "", direct.duration_s)
+            report.results[i] = direct.softened(_t(QT_TRANSLATE_NOOP(
+                "core", "Direct connections are blocked, but the proxy gets through: keep the proxy set.")))
     dns = report.get("dns")
     if dns and dns.status is Status.FAILED and any(r.id.startswith("proxy-") and r.id != "proxy-dns"
                                                    and r.status is Status.OK for r in report.results):
         i = report.results.index(dns)
-        report.results[i] = CheckResult(dns.id, dns.title, Status.WARNING, dns.summary, "Local DNS does not "
-                                        "resolve the name, but the proxy resolves it itself: this is fine.", "",
-                                        dns.duration_s)
+        report.results[i] = dns.softened(_t(QT_TRANSLATE_NOOP("core", "Local DNS does not resolve the name, but the "
+                                                                      "proxy resolves it itself: this is fine.")))
 
 
 def advice(report: CheckReport) -> list[str]:
-    """What to do next, from the results, in the order a person should try them."""
+    """What to do next (English), from the results, in the order a person should try them."""
+    return [t.render() for t in advice_texts(report)]
+
+
+def advice_texts(report: CheckReport) -> list[Text]:
+    """What to do next, as translatable sentences, in the order a person should try them."""
     t = report.target
-    out: list[str] = []
+    out: list[Text] = []
     mode_port = 443 if t.websockets else 8883
     ok = {r.id for r in report.results if r.status in (Status.OK, Status.WARNING)}
     via = "proxy" if t.proxy is not None else "tcp"
     reachable = {p for p in PORTS if f"{via}-{p}" in ok}
     tls_ok = {p for p in PORTS if f"tls-{p}" in ok}
     if "dns" not in ok and t.proxy is None:
-        out.append("The endpoint's name does not resolve: check its spelling, or set the proxy if your network "
-                   "needs one.")
+        out.append(_t(QT_TRANSLATE_NOOP("core", "The endpoint's name does not resolve: check its spelling, or set "
+                                                "the proxy if your network needs one.")))
     elif mode_port in reachable and mode_port in tls_ok:
-        mode = "MQTT over WebSockets on port 443" if t.websockets else "MQTT on port 8883"
-        out.append(f"The device's connection ({mode}) gets through: provisioning should work from this network.")
+        out.append(_t(QT_TRANSLATE_NOOP("core", "The device's connection (MQTT over WebSockets on port 443) gets "
+                                                "through: provisioning should work from this network.")) if t.websockets
+                   else _t(QT_TRANSLATE_NOOP("core", "The device's connection (MQTT on port 8883) gets through: "
+                                                     "provisioning should work from this network.")))
     elif not t.websockets and 443 in reachable and 443 in tls_ok:
-        out.append("Port 8883 does not get through but 443 does: switch to MQTT over WebSockets (port 443).")
+        out.append(_t(QT_TRANSLATE_NOOP("core", "Port 8883 does not get through but 443 does: switch to MQTT over "
+                                                "WebSockets (port 443).")))
     elif not reachable and t.proxy is None:
-        out.append("Neither 8883 nor 443 gets through: set your network's HTTP proxy and use MQTT over WebSockets.")
+        out.append(_t(QT_TRANSLATE_NOOP("core", "Neither 8883 nor 443 gets through: set your network's HTTP proxy and "
+                                                "use MQTT over WebSockets.")))
     tls_failed = [r for r in report.results if r.id.startswith("tls-") and r.status is Status.FAILED]
     if any(r.id.startswith("tls-") and "inspects TLS" in r.meaning for r in report.results):
-        out.append("TLS is inspected on this network: add the company's root certificate as the Trusted CA.")
+        out.append(_t(QT_TRANSLATE_NOOP("core", "TLS is inspected on this network: add the company's root certificate "
+                                                "as the Trusted CA.")))
     elif any("not trusted" in r.summary for r in tls_failed):
-        out.append("The port is open but the server's certificate is not trusted: set the Trusted CA certificate "
-                   "(see the TLS lines above).")
+        out.append(_t(QT_TRANSLATE_NOOP("core", "The port is open but the server's certificate is not trusted: set the "
+                                                "Trusted CA certificate (see the TLS lines above).")))
     if (clock := report.get("clock")) and clock.status is Status.WARNING:
-        out.append("Fix the computer's clock: SAS tokens depend on it.")
+        out.append(_t(QT_TRANSLATE_NOOP("core", "Fix the computer's clock: SAS tokens depend on it.")))
     return out

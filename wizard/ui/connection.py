@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QStyle, QTreeWidgetItem, QVBoxLayout, QWid
 from wizard.core import netcheck
 from wizard.core.i18n import fill
 from wizard.core.netcheck import CheckReport, CheckResult, CheckTarget, Status
+from wizard.i18n import tr_core
 from wizard.ui.widgets import WrappingTree, set_text_accent, state_icon
 
 
@@ -76,7 +77,7 @@ class ConnectionCheckView(QWidget):
             return fill(self.tr("TCP port %1 through the proxy"), port)
         if kind == "tls":
             return fill(self.tr("TLS on port %1"), port)
-        return result.title
+        return result.rendered(tr_core)[0]
 
     def icon(self, status: Status):  # noqa: ANN201
         if status is Status.WARNING:
@@ -125,17 +126,18 @@ class ConnectionCheckView(QWidget):
             self._item(result)
 
     def _item(self, r: CheckResult) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([self.title(r), r.summary])
+        _title, summary, meaning, hint = r.rendered(tr_core)
+        item = QTreeWidgetItem([self.title(r), summary])
         item.setIcon(0, self.icon(r.status))
-        item.setToolTip(1, r.summary)
+        item.setToolTip(1, summary)
         item.setData(0, Qt.ItemDataRole.AccessibleTextRole,
                      fill(self.tr("%1: %2"), self.title(r), self.status_names.get(r.status, r.status.value)))
         self.tree.addTopLevelItem(item)
         children = []
-        if r.meaning:
-            children.append((self.tr("What it means"), r.meaning))
-        if r.hint:
-            children.append((self.tr("What to try"), r.hint))
+        if meaning:
+            children.append((self.tr("What it means"), meaning))
+        if hint:
+            children.append((self.tr("What to try"), hint))
         for n, cert in enumerate(r.chain):
             label = self.tr("Certificate") if n == 0 else self.tr("Issued by")
             children.append((label, fill(self.tr("%1 · issuer %2 · valid until %3"), cert.subject, cert.issuer,
@@ -166,5 +168,6 @@ class ConnectionCheckView(QWidget):
         self.headline.setText(text)
         self.headline.setAccessibleDescription(text)
         set_text_accent(self.headline, kind)
-        self.advice.setText("\n".join(f"• {line}" for line in report.advice))
+        advice = [t.render(tr_core) for t in report.advice_texts] if report.advice_texts else report.advice
+        self.advice.setText("\n".join(f"• {line}" for line in advice))
         self.advice.setVisible(bool(report.advice))
