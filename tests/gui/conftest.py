@@ -62,6 +62,7 @@ def commit_button(w: QWizard):  # noqa: ANN201
 def make_wizard(qtbot, config_dir, memory_keyring) -> Iterator[Callable[..., object]]:  # noqa: ANN001
     """`w = make_wizard(**DpsWizard kwargs)`: shown, with its own demo bind address; closed and its
     emulator stopped afterwards."""
+    from wizard.ui.form import PageId
     from wizard.ui.wizard_window import DpsWizard
 
     made: list[DpsWizard] = []
@@ -77,11 +78,14 @@ def make_wizard(qtbot, config_dir, memory_keyring) -> Iterator[Callable[..., obj
 
     yield make
     for w in made:
-        if w.run_page.run is not None:
-            w.run_page.run.cancel()
-        if w.fleet_page.batch is not None:
-            w.fleet_page.batch.cancel()
-        w.service_page.connection.stop()
+        # Only the pages the test built (pages are built on first use; the window may be deleted by now).
+        run, fleet, service = (w.built_page(pid) for pid in (PageId.RUN, PageId.FLEET, PageId.SERVICE))
+        if run is not None and run.run is not None:
+            run.run.cancel()
+        if fleet is not None and fleet.batch is not None:
+            fleet.batch.cancel()
+        if service is not None:
+            service.connection.stop()
         if w.diagnostics is not None:
             w.diagnostics.stop()
         w.demo.stop()

@@ -4,29 +4,51 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import importlib
 import logging
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+from PySide6.QtCore import QByteArray
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard, QWizardPage
 
-from wizard.core.events import Finished, Outcome
 from wizard.core.i18n import fill
 from wizard.core.profile import Profile
 from wizard.ui.demo import DemoController
 from wizard.ui.form import FIELD_PAGE, Draft, PageId, build_profile, device_key, draft_from_profile
-from wizard.ui.pages.device import DevicePage
-from wizard.ui.pages.fleet import FleetPage
-from wizard.ui.pages.result import ResultPage
-from wizard.ui.pages.review import ReviewPage
-from wizard.ui.pages.run import RunPage
-from wizard.ui.pages.service import ServicePage
 from wizard.ui.pages.start import StartPage
-from wizard.ui.pages.telemetry import TelemetryPage
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from wizard.core.events import Finished
+    from wizard.ui.pages.device import DevicePage
+    from wizard.ui.pages.fleet import FleetPage
+    from wizard.ui.pages.result import ResultPage
+    from wizard.ui.pages.review import ReviewPage
+    from wizard.ui.pages.run import RunPage
+    from wizard.ui.pages.service import ServicePage
+    from wizard.ui.pages.telemetry import TelemetryPage
 
 log = logging.getLogger("wizard.ui")
 DEVICE_KEY, GROUP_KEY, PROXY_PASSWORD = "device-key", "group-key", "proxy-password"
+
+# The pages after the Start page, built on first need (see DpsWizard.ensure_page): their modules and widgets
+# cost more than the whole first frame of a bare QWizard, and most launches use a few of them.
+LATER_PAGES = {
+    PageId.SERVICE: ("wizard.ui.pages.service", "ServicePage"),
+    PageId.DEVICE: ("wizard.ui.pages.device", "DevicePage"),
+    PageId.TELEMETRY: ("wizard.ui.pages.telemetry", "TelemetryPage"),
+    PageId.REVIEW: ("wizard.ui.pages.review", "ReviewPage"),
+    PageId.RUN: ("wizard.ui.pages.run", "RunPage"),
+    PageId.RESULT: ("wizard.ui.pages.result", "ResultPage"),
+    PageId.FLEET: ("wizard.ui.pages.fleet", "FleetPage"),
+}
+
+
+class PendingPage(QWizardPage):
+    """Holds a page's id in the QWizard until the page is built, so that the wizard has every id from the start
+    (QWizardPage's default nextId() walks them). Never shown: the page replaces it before it is first visited."""
 
 
 def run_summary(f: Finished) -> dict:
@@ -52,18 +74,10 @@ class DpsWizard(QWizard):
         self.setMinimumSize(760, 640)
 
         self.start_page = StartPage(self)
-        self.service_page = ServicePage(self)
-        self.device_page = DevicePage(self)
-        self.telemetry_page = TelemetryPage(self)
-        self.review_page = ReviewPage(self)
-        self.run_page = RunPage(self)
-        self.result_page = ResultPage(self)
-        self.fleet_page = FleetPage(self)
-        for pid, page in ((PageId.START, self.start_page), (PageId.SERVICE, self.service_page),
-                          (PageId.DEVICE, self.device_page), (PageId.TELEMETRY, self.telemetry_page),
-                          (PageId.REVIEW, self.review_page), (PageId.RUN, self.run_page),
-                          (PageId.RESULT, self.result_page), (PageId.FLEET, self.fleet_page)):
-            self.setPage(pid, page)
+        self.setPage(PageId.START, self.start_page)
+        self._built: dict[int, QWizardPage] = {PageId.START: self.start_page}
+        for pid in LATER_PAGES:
+            self.setPage(pid, PendingPage(self))
         self.setStartId(PageId.START)
 
         self.loaded_name: str | None = None  # the saved profile being edited or re-run
@@ -78,6 +92,64 @@ class DpsWizard(QWizard):
         self.diagnostics = None  # wizard.ui.diagnostics.DiagnosticsDialog, made on first use
         self.currentIdChanged.connect(self._page_changed)
         self._restore_geometry()
+
+    # -- pages -----------------------------------------------------------------------------------------------
+    def ensure_page(self, pid: int) -> QWizardPage:
+        """The page with this id, built now if it was not yet: its module imported, its widgets made, and put in
+        the place of its PendingPage (same id, so navigation and nextId() are as if it had always been there)."""
+        page = self._built.get(pid)
+        if page is None:
+            if pid in self.visitedIds():  # never: a page is built before QWizard goes to it
+                raise RuntimeError(f"page {pid} was visited before it was built")
+            module, name = LATER_PAGES[pid]
+            page = getattr(importlib.import_module(module), name)(self)
+            pending = self.page(pid)
+            self.removePage(pid)
+            self.setPage(pid, page)
+            pending.deleteLater()
+            self._built[pid] = page
+        return page
+
+    def built_page(self, pid: int) -> QWizardPage | None:
+        """The page with this id if it has been built, else None (without building it)."""
+        return self._built.get(pid)
+
+    def validateCurrentPage(self) -> bool:  # noqa: N802 - Qt API
+        """QWizard.next() asks this just before it goes forward: the page it goes to is built here."""
+        if not super().validateCurrentPage():
+            return False
+        upcoming = self.nextId()
+        if upcoming in LATER_PAGES:
+            self.ensure_page(upcoming)
+        return True
+
+    @property
+    def service_page(self) -> ServicePage:
+        return self.ensure_page(PageId.SERVICE)  # type: ignore[return-value]
+
+    @property
+    def device_page(self) -> DevicePage:
+        return self.ensure_page(PageId.DEVICE)  # type: ignore[return-value]
+
+    @property
+    def telemetry_page(self) -> TelemetryPage:
+        return self.ensure_page(PageId.TELEMETRY)  # type: ignore[return-value]
+
+    @property
+    def review_page(self) -> ReviewPage:
+        return self.ensure_page(PageId.REVIEW)  # type: ignore[return-value]
+
+    @property
+    def run_page(self) -> RunPage:
+        return self.ensure_page(PageId.RUN)  # type: ignore[return-value]
+
+    @property
+    def result_page(self) -> ResultPage:
+        return self.ensure_page(PageId.RESULT)  # type: ignore[return-value]
+
+    @property
+    def fleet_page(self) -> FleetPage:
+        return self.ensure_page(PageId.FLEET)  # type: ignore[return-value]
 
     # -- services --------------------------------------------------------------------------------------------
     @property
@@ -152,7 +224,7 @@ class DpsWizard(QWizard):
     def go_to_field(self, field: str) -> None:
         pid = FIELD_PAGE.get(field, PageId.SERVICE)
         self.go_to_page(pid)
-        page = self.page(pid)
+        page = self.ensure_page(pid)
         if hasattr(page, "focus_field"):
             page.focus_field(field)
 
@@ -281,6 +353,7 @@ class DpsWizard(QWizard):
         return fill(self.tr("Saved as “%1”. %2"), profile.name, note)
 
     def on_run_finished(self, f: Finished, profile: Profile, key: str | None) -> None:
+        from wizard.core.events import Outcome
         from wizard.core.profiles import ProfileStoreError
 
         self.last_finished = f
@@ -299,6 +372,8 @@ class DpsWizard(QWizard):
     # -- about and diagnostics --------------------------------------------------------------------------------
     def show_diagnostics(self):  # noqa: ANN201
         """Open (or bring forward) the non-modal About and diagnostics window; the checks start at once."""
+        from PySide6.QtCore import Qt
+
         from wizard.ui.diagnostics import DiagnosticsDialog
 
         if self.diagnostics is None:
@@ -347,8 +422,9 @@ class DpsWizard(QWizard):
     @property
     def busy_page(self):  # noqa: ANN201
         """The page whose run (one device or a batch) is going, or None."""
-        for page in (self.run_page, self.fleet_page):
-            if page.running:
+        for pid in (PageId.RUN, PageId.FLEET):
+            page = self.built_page(pid)
+            if page is not None and page.running:
                 return page
         return None
 
@@ -386,8 +462,10 @@ class DpsWizard(QWizard):
         if busy is not None:
             self.interrupted = True
             busy.cancel()
-        await self.run_page.wait_stopped(3.0)
-        await self.fleet_page.wait_stopped(3.0)
+        for pid in (PageId.RUN, PageId.FLEET):
+            page = self.built_page(pid)
+            if page is not None:
+                await page.wait_stopped(3.0)
         if self.diagnostics is not None:
             self.diagnostics.stop()
         if self.demo.running:
