@@ -29,15 +29,12 @@ from wizard.core.problems import Problem
 from wizard.core.profile import DEFAULT_HOST, Enrollment, Profile, Proxy, errors, validate
 from wizard.core.redact import redact, register_secret
 from wizard.i18n import tr_core, translate
+from wizard.quickstart import ENV_HOST, ENV_KEY, ENV_REG_ID, ENV_SCOPE
 
 # Human output (stderr: progress, warnings, errors) goes through translate("cli", ...). The lines the SDK
 # sample prints on stdout stay exactly as the sample prints them (scripts written for it read them), and
 # --json output is English.
 
-ENV_HOST = "PROVISIONING_HOST"
-ENV_SCOPE = "PROVISIONING_IDSCOPE"
-ENV_REG_ID = "PROVISIONING_REGISTRATION_ID"
-ENV_KEY = "PROVISIONING_SYMMETRIC_KEY"
 ENV_PROXY_PASSWORD = "PROVISIONING_PROXY_PASSWORD"
 
 
@@ -92,15 +89,6 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
                                                         "proxy.example.com:3128."), args.proxy, field="proxy_host")
         given["proxy"] = Proxy(host.strip("[]"), int(port), args.proxy_user or "", args.proxy_kind or "HTTP")
     return given
-
-
-def profile_from_variables(env: dict[str, str]) -> tuple[Profile, str] | None:
-    """The quickstart's four variables as a profile and key, when they are set (the GUI pre-fills from them)."""
-    if not (env.get(ENV_SCOPE) and env.get(ENV_REG_ID) and env.get(ENV_KEY)):
-        return None
-    profile = Profile(host=env.get(ENV_HOST) or DEFAULT_HOST, id_scope=env[ENV_SCOPE],
-                      registration_id=env[ENV_REG_ID])
-    return profile, env[ENV_KEY]
 
 
 def profile_from_environment(args: argparse.Namespace, env: dict[str, str]) -> tuple[Profile, str]:

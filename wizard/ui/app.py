@@ -70,7 +70,7 @@ async def run_wizard(args: argparse.Namespace, store=None) -> tuple[int, bool]: 
     # Everything imported so far lives as long as the app: keep it out of the cyclic collector, whose full
     # passes otherwise pause the UI for 25-45 ms when the SDK loads at the start of a run (measured).
     gc.freeze()
-    from wizard.cli_run import profile_from_variables
+    from wizard.quickstart import profile_from_variables
 
     quickstart = profile_from_variables(dict(os.environ))
     if args.demo or args.demo_group:
