@@ -26,23 +26,40 @@ from wizard.core.batch import (
     DeviceState,
 )
 from wizard.core.events import Outcome
+from wizard.core.i18n import PLURAL, QT_TRANSLATE_NOOP, fill
 from wizard.core.idlist import ParsedIds, parse_csv_file, parse_id_text
 from wizard.core.profile import DEFAULT_HOST, Enrollment, Profile, errors, validate
 from wizard.core.redact import redact, register_secret
+from wizard.i18n import plural, tr_core, translate
+
+# Human output (progress, summary, warnings, errors) goes through translate("cli", ...) and the core's sentences
+# through tr_core; --json output and the export files are English.
 
 ENV_HOST = "PROVISIONING_HOST"
 ENV_SCOPE = "PROVISIONING_IDSCOPE"
 ENV_KEY = "PROVISIONING_SYMMETRIC_KEY"
 DEMO_IDS = "demo-sensor-{001..010}"
-KEYS_WARNING = ("Warning: the export files will contain every device's derived key. Anyone with a file can "
-                "connect as those devices: keep it private and delete it when done. The group key is never "
-                "exported.")
+KEYS_WARNING = QT_TRANSLATE_NOOP("cli", "Warning: the export files will contain every device's derived key. Anyone "
+                                        "with a file can connect as those devices: keep it private and delete it "
+                                        "when done. The group key is never exported.")
+_DEVICES_FAILED = PLURAL.translate("cli", "Error: %1: %n device(s): %2", None, 1)
+_BATCH_SUMMARY = PLURAL.translate("cli", "Batch: %n devices: %1 in %2 s (%3 at once, %4 devices/s).", None, 1)
+_PROVISIONING = PLURAL.translate("cli", "Provisioning %n devices of the group on %1, %2 at once ...", None, 1)
+_QUIET_FAILED = PLURAL.translate("cli", "%1 of %n devices failed.", None, 1)
 
 
 class UsageError(Exception):
-    def __init__(self, message: str, field: str | None = None) -> None:
+    """Invalid input: str() is English (for --json); `human` is the sentence in the person's language."""
+
+    def __init__(self, message: str, field: str | None = None, human: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+        self.human = human if human is not None else message
+
+
+def _usage_error(source: str, *values: object, field: str | None = None) -> UsageError:
+    """A UsageError from a "cli" catalogue sentence (marked where it is written) and its values."""
+    return UsageError(fill(source, *values), field, fill(translate("cli", source), *values))
 
 
 def _properties(items: list[str]) -> dict[str, str]:
@@ -50,7 +67,8 @@ def _properties(items: list[str]) -> dict[str, str]:
     for item in items:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise UsageError(f"Custom property '{item}' must be written NAME=VALUE.", "properties")
+            raise _usage_error(QT_TRANSLATE_NOOP("cli", "Custom property '%1' must be written NAME=VALUE."), item,
+                               field="properties")
         props[name.strip()] = value
     return props
 
@@ -77,8 +95,9 @@ def _device_list(args: argparse.Namespace) -> ParsedIds:
         return parse_id_text(args.registration_ids)
     if args.demo:
         return parse_id_text(DEMO_IDS)
-    raise UsageError("Registration IDs are missing: give --registration-ids 'sensor-{001..100}' (or a comma "
-                     "list) or --csv FILE.", "registration_id")
+    raise _usage_error(QT_TRANSLATE_NOOP("cli", "Registration IDs are missing: give --registration-ids "
+                                                "'sensor-{001..100}' (or a comma list) or --csv FILE."),
+                       field="registration_id")
 
 
 def _target(args: argparse.Namespace, env: dict[str, str], err: TextIO, quiet: bool) -> tuple[Any, Profile, str]:
@@ -92,8 +111,9 @@ def _target(args: argparse.Namespace, env: dict[str, str], err: TextIO, quiet: b
         except Exception as exc:  # address in use, not loopback: the message says which and what to do
             raise UsageError(redact(str(exc))) from None
         if not quiet:
-            print(f"Demo: built-in emulator at {demo.dps_host} (DPS) and {demo.hub_host} (IoT hub), ID scope "
-                  f"{demo.id_scope}, group enrollment 'demo-group'.", file=err)
+            print(fill(translate("cli", "Demo: built-in emulator at %1 (DPS) and %2 (IoT hub), ID scope %3, group "
+                                        "enrollment '%4'."), demo.dps_host, demo.hub_host, demo.id_scope,
+                       "demo-group"), file=err)
         profile = replace(base, name="Demo batch", host=demo.dps_host, id_scope=demo.id_scope,
                           trusted_ca=demo.ca_file, demo=True)
         overrides = {k: v for k, v in _overrides(args).items() if k not in ("host", "id_scope", "trusted_ca")}
@@ -104,7 +124,8 @@ def _target(args: argparse.Namespace, env: dict[str, str], err: TextIO, quiet: b
 
         stored = ProfileStore().get(args.profile)
         if stored is None:
-            raise UsageError(f"Profile '{args.profile}' does not exist (see: dps-wizard profiles list).")
+            raise _usage_error(QT_TRANSLATE_NOOP("cli", "Profile '%1' does not exist (see: dps-wizard profiles "
+                                                        "list)."), args.profile)
         key = env.get(ENV_KEY, "")
         if not key.strip():
             try:
@@ -112,14 +133,16 @@ def _target(args: argparse.Namespace, env: dict[str, str], err: TextIO, quiet: b
             except SecretStoreError as exc:
                 raise UsageError(str(exc)) from None
         if not key.strip():
-            raise UsageError(f"Profile '{args.profile}' has no saved group key in the keyring (the wizard saves it "
-                             f"only when asked to): set {ENV_KEY} to the enrollment group's key.", "key")
+            raise _usage_error(QT_TRANSLATE_NOOP("cli", "Profile '%1' has no saved group key in the keyring (the "
+                                                        "wizard saves it only when asked to): set %2 to the enrollment "
+                                                        "group's key."), args.profile, ENV_KEY, field="key")
         profile = replace(stored.profile, enrollment=Enrollment.GROUP, count=0, registration_id="")
         return None, replace(profile, **_overrides(args)), key
     key = env.get(ENV_KEY, "")
     if not key.strip():
-        raise UsageError(f"Group key is missing: set {ENV_KEY} to the enrollment group's primary key (it is never "
-                         "taken as an argument, so it stays out of shell history and process lists).", "key")
+        raise _usage_error(QT_TRANSLATE_NOOP("cli", "Group key is missing: set %1 to the enrollment group's primary "
+                                                    "key (it is never taken as an argument, so it stays out of shell "
+                                                    "history and process lists)."), ENV_KEY, field="key")
     profile = replace(base, host=env.get(ENV_HOST) or DEFAULT_HOST, id_scope=env.get(ENV_SCOPE, ""))
     return None, replace(profile, **_overrides(args)), key
 
@@ -160,8 +183,9 @@ class BatchPrinter:
         self._last_draw = now
         width = 30
         filled = int(width * self.done / self.total) if self.total else width
-        text = (f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} done, {self.running} running, "
-                f"{self.failed} failed ")
+        counts = fill(translate("cli", "%1/%2 done, %3 running, %4 failed"), self.done, self.total, self.running,
+                      self.failed)
+        text = f"\r[{'#' * filled}{'.' * (width - filled)}] {counts} "
         print(text, end="", file=self.err, flush=True)
 
     def close(self) -> None:
@@ -171,43 +195,54 @@ class BatchPrinter:
 
 
 def device_line(r: DeviceResult) -> str:
-    seconds = "" if r.duration_s is None else f" ({r.duration_s:.1f} s)"
+    """One finished device, for a person (in the current language)."""
+
+    def timed(line: str) -> str:
+        return line if r.duration_s is None else fill(translate("cli", "%1 (%2 s)"), line, f"{r.duration_s:.1f}")
+
     if r.state is DeviceState.SUCCEEDED:
-        telemetry = f", {r.messages_acknowledged}/{r.messages_requested} messages" if r.messages_requested else ""
-        return f"{r.registration_id}: succeeded: device {r.device_id} on {r.assigned_hub} ({r.substatus}){telemetry}" \
-               f"{seconds}"
+        line = fill(translate("cli", "%1: succeeded: device %2 on %3 (%4)"), r.registration_id, r.device_id,
+                    r.assigned_hub, r.substatus)
+        if r.messages_requested:
+            line = fill(translate("cli", "%1, %2/%3 messages"), line, r.messages_acknowledged, r.messages_requested)
+        return timed(line)
     if r.state is DeviceState.SKIPPED:
-        return f"{r.registration_id}: skipped: {r.note}"
+        return fill(translate("cli", "%1: skipped: %2"), r.registration_id, tr_core(r.note) if r.note else "")
     if r.state is DeviceState.CANCELLED:
-        return f"{r.registration_id}: cancelled{seconds}"
-    title = r.problem.title if r.problem else "failed"
-    return f"{r.registration_id}: failed: {title}{seconds}"
+        return timed(fill(translate("cli", "%1: cancelled"), r.registration_id))
+    title = r.problem.rendered(tr_core)[0] if r.problem else translate("cli", "failed")
+    return timed(fill(translate("cli", "%1: failed: %2"), r.registration_id, title))
 
 
 def print_summary(summary: BatchSummary, results: list[DeviceResult], concurrency: int, out: TextIO,
                   err: TextIO) -> None:
-    parts = [f"{summary.succeeded} succeeded", f"{summary.failed} failed"]
+    parts = [fill(translate("cli", "%1 succeeded"), summary.succeeded)]
     if summary.failed:
-        parts[-1] += f" ({summary.provisioning_failed} provisioning, {summary.telemetry_failed} hub/telemetry)"
+        parts.append(fill(translate("cli", "%1 failed (%2 provisioning, %3 hub/telemetry)"), summary.failed,
+                          summary.provisioning_failed, summary.telemetry_failed))
+    else:
+        parts.append(fill(translate("cli", "%1 failed"), summary.failed))
     if summary.cancelled:
-        parts.append(f"{summary.cancelled} cancelled")
+        parts.append(fill(translate("cli", "%1 cancelled"), summary.cancelled))
     if summary.skipped:
-        parts.append(f"{summary.skipped} skipped")
+        parts.append(fill(translate("cli", "%1 skipped"), summary.skipped))
     rate = summary.total / summary.duration_s if summary.duration_s > 0 else 0.0
-    print(f"Batch: {summary.total} devices: {', '.join(parts)} in {summary.duration_s:.1f} s "
-          f"({concurrency} at once, {rate:.1f} devices/s).", file=out, flush=True)
+    print(plural("cli", _BATCH_SUMMARY, summary.total, translate("cli", ", ").join(parts), f"{summary.duration_s:.1f}",
+                 concurrency, f"{rate:.1f}"), file=out, flush=True)
     groups: dict[str, list[DeviceResult]] = {}
     for r in results:
         if r.state is DeviceState.FAILED and r.problem is not None:
             groups.setdefault(r.problem.title, []).append(r)
-    for title, rows in groups.items():
+    for rows in groups.values():
         problem = rows[0].problem
         assert problem is not None
-        names = ", ".join(r.registration_id for r in rows[:10]) + (f" and {len(rows) - 10} more" if len(rows) > 10
-                                                                   else "")
-        print(f"Error: {title}: {len(rows)} device(s): {names}", file=err)
-        print(f"  What happened: {problem.meaning}", file=err)
-        print(f"  What to check: {problem.hint}", file=err)
+        title, meaning, hint = problem.rendered(tr_core)
+        names = ", ".join(r.registration_id for r in rows[:10])
+        if len(rows) > 10:
+            names = fill(translate("cli", "%1 and %2 more"), names, len(rows) - 10)
+        print(plural("cli", _DEVICES_FAILED, len(rows), title, names), file=err)
+        print("  " + fill(translate("cli", "What happened: %1"), meaning), file=err)
+        print("  " + fill(translate("cli", "What to check: %1"), hint), file=err)
     err.flush()
 
 
@@ -238,43 +273,52 @@ def batch_command(args: argparse.Namespace, out: TextIO | None = None, err: Text
     env = dict(os.environ if env is None else env)
     logging.basicConfig(level=logging.WARNING, stream=err, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("azure.iot.device").setLevel(logging.CRITICAL)
-    logging.getLogger("wizard.run").propagate = False
+    # The summary explains each failure; the devices' runs log the same in English, which stays out of the
+    # console (without a handler of its own, logging's last-resort handler would print it on stderr anyway).
+    run_log = logging.getLogger("wizard.run")
+    run_log.propagate = False
+    if not run_log.handlers:
+        run_log.addHandler(logging.NullHandler())
     demo = None
     try:
         try:
             if not 1 <= args.concurrency <= MAX_CONCURRENCY:
-                raise UsageError(f"Concurrency must be between 1 and {MAX_CONCURRENCY}.", "concurrency")
+                raise _usage_error(QT_TRANSLATE_NOOP("cli", "Concurrency must be between 1 and %1."), MAX_CONCURRENCY,
+                                   field="concurrency")
             parsed = _device_list(args)
             if not parsed.ok:
-                return _invalid(args, ["Registration IDs: " + line for line in parsed.error_lines(20)],
+                ids_label = translate("cli", "Registration IDs: %1")
+                return _invalid(args, [("Registration IDs: " + line, fill(ids_label, human)) for line, human
+                                       in zip(parsed.error_lines(20), parsed.error_lines(20, tr_core), strict=True)],
                                 "registration_id", out, err)
             for dup in parsed.duplicates[:10]:
-                print(f"Warning: {dup}", file=err)
+                print(fill(translate("cli", "Warning: %1"), dup.render(tr_core)), file=err)
             demo, profile, key = _target(args, env, err, args.quiet or args.json)
         except UsageError as exc:
-            return _invalid(args, [str(exc)], exc.field, out, err)
+            return _invalid(args, [(str(exc), exc.human)], exc.field, out, err)
         register_secret(key)
         issues = validate(replace(profile, registration_id=parsed.ids[0]), key)
         if errors(issues):
-            return _invalid(args, [i.message for i in errors(issues)], errors(issues)[0].field, out, err)
+            return _invalid(args, [(i.message, i.render(tr_core)) for i in errors(issues)], errors(issues)[0].field,
+                            out, err)
         for warning in (i for i in issues if not i.is_error):
-            print(f"Warning: {warning.message}", file=err)
+            print(fill(translate("cli", "Warning: %1"), warning.render(tr_core)), file=err)
         if args.include_derived_keys:
             if args.export_csv or args.export_json:
-                print(KEYS_WARNING, file=err)
+                print(translate("cli", KEYS_WARNING), file=err)
             else:
-                print("Warning: --include-derived-keys has no effect without --export-csv or --export-json.",
-                      file=err)
+                print(translate("cli", "Warning: --include-derived-keys has no effect without --export-csv or "
+                                       "--export-json."), file=err)
         tty = bool(getattr(err, "isatty", lambda: False)())
         printer = BatchPrinter(out, err, len(parsed.items), args.quiet, args.json, tty)
         batch = BatchRun(profile, key, parsed.items, concurrency=args.concurrency, on_event=printer)
         if not (args.quiet or args.json):
-            print(f"Provisioning {len(parsed.items)} devices of the group on {batch.base_profile.host}, "
-                  f"{args.concurrency} at once ...", file=err, flush=True)
+            print(plural("cli", _PROVISIONING, len(parsed.items), batch.base_profile.host, args.concurrency),
+                  file=err, flush=True)
         try:
             summary = asyncio.run(_execute(batch))
         except KeyboardInterrupt:
-            print("Cancelled.", file=err)
+            print(translate("cli", "Cancelled."), file=err)
             return EXIT_CANCELLED
         finally:
             printer.close()
@@ -286,7 +330,7 @@ def batch_command(args: argparse.Namespace, out: TextIO | None = None, err: Text
         elif not args.quiet:
             print_summary(summary, batch.results, args.concurrency, out, err)
         elif summary.failed:
-            print(f"{summary.failed} of {summary.total} devices failed.", file=err)
+            print(plural("cli", _QUIET_FAILED, summary.total, summary.failed), file=err)
         return code
     finally:
         if demo is not None:
@@ -302,20 +346,24 @@ def _export(args: argparse.Namespace, batch: BatchRun, err: TextIO) -> None:
         try:
             write(path, include_keys=args.include_derived_keys)
         except OSError as exc:
-            print(f"Warning: could not write {path}: {exc.strerror or exc}", file=err)
+            print(fill(translate("cli", "Warning: could not write %1: %2"), path, exc.strerror or exc), file=err)
         else:
             if not (args.quiet or args.json):
-                print(f"Results written to {path}" + (" (with derived keys)" if args.include_derived_keys else ""),
-                      file=err)
+                written = (translate("cli", "Results written to %1 (with derived keys)") if args.include_derived_keys
+                           else translate("cli", "Results written to %1"))
+                print(fill(written, path), file=err)
 
 
-def _invalid(args: argparse.Namespace, messages: list[str], field: str | None, out: TextIO, err: TextIO) -> int:
-    if len(messages) == 1:
-        print(f"Invalid input: {messages[0]}", file=err)
+def _invalid(args: argparse.Namespace, messages: list[tuple[str, str]], field: str | None, out: TextIO,
+             err: TextIO) -> int:
+    """messages: (English for --json, the sentence for the person) per problem."""
+    human = [h for _english, h in messages]
+    if len(human) == 1:
+        print(fill(translate("cli", "Invalid input: %1"), human[0]), file=err)
     else:
-        print("Invalid input:\n" + "\n".join(f"  {m}" for m in messages), file=err)
+        print(translate("cli", "Invalid input:") + "\n" + "\n".join(f"  {m}" for m in human), file=err)
     if args.json:
-        problems = [{"code": "invalid_input", "field": field, "message": m} for m in messages]
+        problems = [{"code": "invalid_input", "field": field, "message": m} for m, _h in messages]
         print(json.dumps({"outcome": "invalid_input", "exitCode": EXIT_INVALID_INPUT, "problems": problems},
                          sort_keys=True), file=out)
     return EXIT_INVALID_INPUT

@@ -57,5 +57,43 @@
             <numerusform>Result: %1 failed, %n warnings, %2 checks in %3 s.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Error: %1: %n device(s): %2</source>
+        <translation>
+            <numerusform>Error: %1: %n device: %2</numerusform>
+            <numerusform>Error: %1: %n devices: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch: %n devices: %1 in %2 s (%3 at once, %4 devices/s).</source>
+        <translation>
+            <numerusform>Batch: %n device: %1 in %2 s (%3 at once, %4 devices/s).</numerusform>
+            <numerusform>Batch: %n devices: %1 in %2 s (%3 at once, %4 devices/s).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Provisioning %n devices of the group on %1, %2 at once ...</source>
+        <translation>
+            <numerusform>Provisioning %n device of the group on %1, %2 at once ...</numerusform>
+            <numerusform>Provisioning %n devices of the group on %1, %2 at once ...</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n devices failed.</source>
+        <translation>
+            <numerusform>%1 of %n device failed.</numerusform>
+            <numerusform>%1 of %n devices failed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message numerus="yes">
+        <source>... and %n more problem(s).</source>
+        <translation>
+            <numerusform>... and %n more problem.</numerusform>
+            <numerusform>... and %n more problems.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -1819,12 +1819,140 @@ Run &apos;dps-wizard run --help&apos; for the headless command.</source>
         <translation>%1；%2 秒 (每秒 %3 則)。</translation>
     </message>
     <message>
+        <source>Warning: the export files will contain every device&apos;s derived key. Anyone with a file can connect as those devices: keep it private and delete it when done. The group key is never exported.</source>
+        <translation>警告：匯出的檔案會包含每個裝置的衍生金鑰。任何取得檔案的人都可以用這些裝置的身分連線：請妥善保管，用完後請刪除。群組金鑰絕不會匯出。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Error: %1: %n device(s): %2</source>
+        <translation>
+            <numerusform>錯誤：%1：%n 個裝置：%2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch: %n devices: %1 in %2 s (%3 at once, %4 devices/s).</source>
+        <translation>
+            <numerusform>批次：%n 個裝置：%1，耗時 %2 秒 (同時 %3 個，每秒 %4 個裝置)。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Provisioning %n devices of the group on %1, %2 at once ...</source>
+        <translation>
+            <numerusform>正在 %1 上佈建群組的 %n 個裝置，同時 %2 個 ...</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n devices failed.</source>
+        <translation>
+            <numerusform>%n 個裝置中有 %1 個失敗。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Registration IDs are missing: give --registration-ids &apos;sensor-{001..100}&apos; (or a comma list) or --csv FILE.</source>
+        <translation>缺少註冊識別碼：請提供 --registration-ids &apos;sensor-{001..100}&apos; (或以逗號分隔的清單) 或 --csv FILE。</translation>
+    </message>
+    <message>
+        <source>Demo: built-in emulator at %1 (DPS) and %2 (IoT hub), ID scope %3, group enrollment &apos;%4&apos;.</source>
+        <translation>示範：內建模擬器位於 %1 (DPS) 和 %2 (IoT 中樞)，識別碼範圍 %3，註冊群組 &apos;%4&apos;。</translation>
+    </message>
+    <message>
+        <source>Profile &apos;%1&apos; has no saved group key in the keyring (the wizard saves it only when asked to): set %2 to the enrollment group&apos;s key.</source>
+        <translation>設定檔 &apos;%1&apos; 在金鑰環中沒有已儲存的群組金鑰 (精靈只有在您要求時才會儲存)：請將 %2 設為註冊群組的金鑰。</translation>
+    </message>
+    <message>
+        <source>Group key is missing: set %1 to the enrollment group&apos;s primary key (it is never taken as an argument, so it stays out of shell history and process lists).</source>
+        <translation>缺少群組金鑰：請將 %1 設為註冊群組的主要金鑰 (金鑰絕不從引數讀取，因此不會出現在殼層歷程記錄和處理程序清單中)。</translation>
+    </message>
+    <message>
+        <source>%1/%2 done, %3 running, %4 failed</source>
+        <translation>已完成 %1/%2，執行中 %3，失敗 %4</translation>
+    </message>
+    <message>
+        <source>%1 (%2 s)</source>
+        <translation>%1 (%2 秒)</translation>
+    </message>
+    <message>
+        <source>%1: succeeded: device %2 on %3 (%4)</source>
+        <translation>%1：成功：裝置 %2 位於 %3 (%4)</translation>
+    </message>
+    <message>
+        <source>%1, %2/%3 messages</source>
+        <translation>%1，訊息 %2/%3 則</translation>
+    </message>
+    <message>
+        <source>%1: skipped: %2</source>
+        <translation>%1：已略過：%2</translation>
+    </message>
+    <message>
+        <source>%1: cancelled</source>
+        <translation>%1：已取消</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>%1: failed: %2</source>
+        <translation>%1：失敗：%2</translation>
+    </message>
+    <message>
+        <source>%1 succeeded</source>
+        <translation>成功 %1 個</translation>
+    </message>
+    <message>
+        <source>%1 failed (%2 provisioning, %3 hub/telemetry)</source>
+        <translation>失敗 %1 個 (佈建 %2 個，中樞/遙測 %3 個)</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>失敗 %1 個</translation>
+    </message>
+    <message>
+        <source>%1 cancelled</source>
+        <translation>已取消 %1 個</translation>
+    </message>
+    <message>
+        <source>%1 skipped</source>
+        <translation>已略過 %1 個</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 及其他 %2 個</translation>
+    </message>
+    <message>
         <source>What happened: %1</source>
         <translation>發生什麼事：%1</translation>
     </message>
     <message>
         <source>What to check: %1</source>
         <translation>請檢查：%1</translation>
+    </message>
+    <message>
+        <source>Concurrency must be between 1 and %1.</source>
+        <translation>同時數量必須介於 1 到 %1 之間。</translation>
+    </message>
+    <message>
+        <source>Registration IDs: %1</source>
+        <translation>註冊識別碼：%1</translation>
+    </message>
+    <message>
+        <source>Warning: --include-derived-keys has no effect without --export-csv or --export-json.</source>
+        <translation>警告：未指定 --export-csv 或 --export-json 時，--include-derived-keys 沒有作用。</translation>
+    </message>
+    <message>
+        <source>Warning: could not write %1: %2</source>
+        <translation>警告：無法寫入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Results written to %1 (with derived keys)</source>
+        <translation>結果已寫入 %1 (含衍生金鑰)</translation>
+    </message>
+    <message>
+        <source>Results written to %1</source>
+        <translation>結果已寫入 %1</translation>
     </message>
     <message>
         <source>DPS error: %1</source>
@@ -2240,8 +2368,94 @@ Run &apos;dps-wizard run --help&apos; for the headless command.</source>
         <translation>%1 重設了連線</translation>
     </message>
     <message>
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>... and %n more problem(s).</source>
+        <translation>
+            <numerusform>... 還有 %n 個問題。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{%1} is not a numeric range; write it like {1..50} or {001..100}</source>
+        <translation>{%1} 不是數字範圍；請寫成 {1..50} 或 {001..100} 的形式</translation>
+    </message>
+    <message>
+        <source>{%1} is %2 IDs; a batch holds at most %3</source>
+        <translation>{%1} 共有 %2 個識別碼；一個批次最多 %3 個</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has unmatched or nested braces; write a range like sensor-{001..100}</source>
+        <translation>&apos;%1&apos; 的大括號不成對或有巢狀；請寫成 sensor-{001..100} 之類的範圍</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; stands for %2 IDs; a batch holds at most %3</source>
+        <translation>&apos;%1&apos; 代表 %2 個識別碼；一個批次最多 %3 個</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: %2</source>
+        <translation>&apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is listed again (first at %2); it runs once</source>
+        <translation>&apos;%1&apos; 重複列出 (第一次在%2)；只會執行一次</translation>
+    </message>
+    <message>
+        <source>more than %1 IDs; a batch holds at most %2: split the list</source>
+        <translation>超過 %1 個識別碼；一個批次最多 %2 個：請分割清單</translation>
+    </message>
+    <message>
+        <source>line %1, item %2</source>
+        <translation>第 %1 行第 %2 項</translation>
+    </message>
+    <message>
+        <source>item %1</source>
+        <translation>第 %1 項</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; gives IDs like &apos;%2&apos;: %3</source>
+        <translation>&apos;%1&apos; 產生的識別碼如 &apos;%2&apos;：%3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No registration IDs: type or paste IDs separated by commas or new lines, or a pattern such as sensor-{001..100}</source>
+        <translation>沒有註冊識別碼：請輸入或貼上以逗號或換行分隔的識別碼，或 sensor-{001..100} 之類的模式</translation>
+    </message>
+    <message>
+        <source>the header row (%1) has no &apos;%2&apos; column</source>
+        <translation>標題列 (%1) 沒有 &apos;%2&apos; 欄</translation>
+    </message>
+    <message>
+        <source>the %1 cell is empty</source>
+        <translation>%1 儲存格是空的</translation>
+    </message>
+    <message>
+        <source>not readable as CSV: %1</source>
+        <translation>無法當作 CSV 讀取：%1</translation>
+    </message>
+    <message>
+        <source>the CSV file is empty; it needs a header row with a &apos;%1&apos; column</source>
+        <translation>CSV 檔案是空的；需要含有 &apos;%1&apos; 欄的標題列</translation>
+    </message>
+    <message>
+        <source>the CSV file has a header but no devices</source>
+        <translation>CSV 檔案有標題列，但沒有任何裝置</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>無法讀取：%1</translation>
+    </message>
+    <message>
+        <source>is not a text file (save it as CSV UTF-8)</source>
+        <translation>不是文字檔 (請另存為 CSV UTF-8)</translation>
     </message>
     <message>
         <source>DNS did not answer within %1 s</source>
@@ -2528,8 +2742,20 @@ Run &apos;dps-wizard run --help&apos; for the headless command.</source>
         <translation>信任的 CA 憑證</translation>
     </message>
     <message>
+        <source>already assigned in this batch</source>
+        <translation>已在此批次中指派</translation>
+    </message>
+    <message>
+        <source>The run failed unexpectedly</source>
+        <translation>執行意外失敗</translation>
+    </message>
+    <message>
         <source>%1.</source>
         <translation>%1。</translation>
+    </message>
+    <message>
+        <source>Run the device again; report the problem if it persists.</source>
+        <translation>請再執行一次此裝置；如果問題持續，請回報。</translation>
     </message>
     <message>
         <source>Proxy</source>

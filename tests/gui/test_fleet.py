@@ -233,6 +233,14 @@ async def test_the_fleet_pages_are_translated_and_accessible(qtbot, make_wizard,
         await w.start_demo(group=True)
         fail_some(w)
         await to_device_page(qtbot, w)
+        if lang != "en":  # the list's problems and duplicates, as the person types them
+            for typed, expected in (("demo-sensor-{004..006}\nDemo-X, demo-sensor-{1..2", "第 2 行第 2 項"),
+                                    ("demo-sensor-004, demo-sensor-{004..005}", "重複列出")):
+                w.device_page.id_text.setPlainText(typed)
+                shown = w.device_page.ids_msg.text()
+                assert expected in shown, shown
+                assert not english_left(shown, typed_values(w) + [typed, "Demo-X", "demo-sensor-004",
+                                                                  "demo-sensor-{1..2"]), shown
         w.device_page.id_text.setPlainText("demo-sensor-{004..006}")
         assert_page_is_accessible(w)
         if lang != "en":
@@ -251,6 +259,14 @@ async def test_the_fleet_pages_are_translated_and_accessible(qtbot, make_wizard,
             assert_no_english(w)
             model = w.fleet_page.model
             assert model.index(1, 1).data() == "失敗" and model.headerData(0, Qt.Orientation.Horizontal) == "註冊識別碼"
+            # Every row's state and problem (the title in the cell, meaning and hint in its tooltip) is translated.
+            problem = model.COLUMNS.index("problem")
+            texts = [model.index(r, c).data() or "" for r in range(model.rowCount())
+                     for c in (model.COLUMNS.index("state"), problem)]
+            texts += [model.index(r, problem).data(Qt.ItemDataRole.ToolTipRole) or "" for r in range(model.rowCount())]
+            assert any("註冊已停用" in t for t in texts), texts
+            left = [t for t in texts if english_left(t, [])]
+            assert not left, left
     finally:
         i18n.remove_translators(qapp, installed)
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

@@ -75,3 +75,43 @@ def test_check_invalid_input_in_traditional_chinese(zh_tw_cli, capsys) -> None: 
     _out, err = capsys.readouterr()
     assert code == 1 and err.startswith("輸入無效：")
     assert_no_english(err, [])
+
+
+def test_batch_in_traditional_chinese_with_failing_devices(zh_tw_cli, capsys, monkeypatch) -> None:  # noqa: ANN001
+    from wizard.core.keys import derive_device_key
+    from wizard.emulator import Emulator, EmulatorThread, Faults
+
+    emu = Emulator(bind=next_loopback_address(), assign_at_once=True, websockets=False)
+    with EmulatorThread(emu):
+        group = emu.add_group("plant-7")
+        failing = {"sensor-002": dict(enabled=False), "sensor-003": dict(faults=Faults(hub_refuse=True)),
+                   "sensor-004": dict(faults=Faults(fail_with={"errorCode": 400209, "errorMessage": "No hub linked"}))}
+        for reg_id, kwargs in failing.items():
+            emu.add_individual(reg_id, key=derive_device_key(group.key, reg_id), **kwargs)
+        for name, value in (("PROVISIONING_HOST", emu.dps_host), ("PROVISIONING_IDSCOPE", emu.id_scope),
+                            ("PROVISIONING_SYMMETRIC_KEY", group.key)):
+            monkeypatch.setenv(name, value)
+        code = run_main(["batch", "--lang", "zh_TW", "--trusted-ca", emu.ca_file, "--registration-ids",
+                         "sensor-{001..005}, sensor-001", "--count", "1", "--timeout", "4"])
+        out, err = capsys.readouterr()
+        hub = emu.hub_host
+    assert code == 2, out + err
+    assert "sensor-001：成功：裝置 sensor-001" in out and "sensor-002：失敗：註冊已停用" in out, out
+    assert "批次：5 個裝置：成功 2 個、失敗 3 個" in out, out
+    assert "錯誤：註冊已停用：1 個裝置：sensor-002" in err and "重複列出" in err, err
+    ids = [f"sensor-{n:03}" for n in range(1, 6)]
+    # Values: registration and device IDs, hosts, the substatus and the DPS error text as the service sent them.
+    assert_no_english(out + err, [*ids, hub, emu.dps_host, "initialAssignment", "No hub linked", "400209"])
+
+
+def test_batch_invalid_ids_in_traditional_chinese(zh_tw_cli, capsys, monkeypatch) -> None:  # noqa: ANN001
+    from wizard.core.keys import generate_key
+
+    monkeypatch.setenv("PROVISIONING_SYMMETRIC_KEY", generate_key())
+    monkeypatch.setenv("PROVISIONING_IDSCOPE", "0ne0001A2B3")
+    for ids, expected in (("ok-1, Bad-2", "第 2 項：'Bad-2'：註冊識別碼必須是小寫"),
+                          ("s-{1..20000}", "一個批次最多 10,000 個"), ("a{1..2", "大括號不成對")):
+        code = run_main(["batch", "--lang", "zh_TW", "--registration-ids", ids])
+        _out, err = capsys.readouterr()
+        assert code == 1 and err.startswith("輸入無效：註冊識別碼：") and expected in err, err
+        assert_no_english(err, [ids, "Bad-2"])

@@ -32,6 +32,7 @@ from typing import Any, TextIO
 from wizard.core import events as ev
 from wizard.core import keys
 from wizard.core.events import Outcome, Step
+from wizard.core.i18n import QT_TRANSLATE_NOOP, Text
 from wizard.core.idlist import DeviceItem
 from wizard.core.problems import Problem
 from wizard.core.profile import Enrollment, Profile, check_registration_id
@@ -40,6 +41,7 @@ from wizard.core.redact import register_secret
 log = logging.getLogger("wizard.batch")
 
 DEFAULT_CONCURRENCY = 8
+ALREADY_ASSIGNED = QT_TRANSLATE_NOOP("core", "already assigned in this batch")  # a row's note (SKIPPED)
 MAX_CONCURRENCY = 64
 
 
@@ -319,7 +321,7 @@ class BatchRun:
                 if old.state is not DeviceState.SKIPPED:
                     self._set(row, state=DeviceState.SKIPPED, step=None, device_id=reg.device_id,
                               assigned_hub=reg.assigned_hub, substatus=reg.substatus,
-                              note="already assigned in this batch")
+                              note=ALREADY_ASSIGNED)
                 continue
             self._set(row, state=DeviceState.QUEUED, step=None, problem=None, failed_step=None, outcome=None,
                       started_at=None, duration_s=None, finished_utc=None, messages_acknowledged=0,
@@ -393,8 +395,10 @@ class BatchRun:
             return
         except Exception as exc:  # a bug below must cost one device, not the batch
             log.exception("device %s failed unexpectedly", item.registration_id)
-            problem = Problem("unknown", "The run failed unexpectedly", f"{type(exc).__name__}.",
-                              "Run the device again; report the problem if it persists.")
+            problem = Problem.of(
+                "unknown", Text(QT_TRANSLATE_NOOP("core", "The run failed unexpectedly")),
+                Text(QT_TRANSLATE_NOOP("core", "%1."), (type(exc).__name__,)),
+                Text(QT_TRANSLATE_NOOP("core", "Run the device again; report the problem if it persists.")))
             self._finish_row(row, DeviceState.FAILED, Outcome.PROVISIONING_FAILED, problem, None, None)
             return
         state = {Outcome.SUCCESS: DeviceState.SUCCEEDED,

@@ -20,7 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wizard.core.profile import check_provisioning_payload, check_registration_id
+from wizard.core.i18n import PLURAL, QT_TRANSLATE_NOOP, Text, Translate, plural
+from wizard.core.profile import FieldIssue, check_provisioning_payload, check_registration_id
 
 MAX_IDS = 10_000
 MAX_REPORTED = 50  # problems listed one by one; the rest are counted
@@ -33,7 +34,23 @@ _NUMERIC_RANGE = re.compile(r"^\s*(\d{1,9})\s*\.\.\s*(\d{1,9})\s*$")
 
 
 class IdListError(ValueError):
-    """A pattern that cannot be expanded; the message is for a person."""
+    """A pattern that cannot be expanded; the message is for a person (str() English, `text` translatable)."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.render())
+        self.text = text
+
+
+def _t(source: str, *args: object) -> Text:
+    return Text(source, args)
+
+
+def _issue_text(issue: FieldIssue) -> Text | str:
+    return issue.text if issue.text is not None else issue.message
+
+
+def _line(n: int) -> Text:
+    return _t(QT_TRANSLATE_NOOP("core", "line %1"), n)
 
 
 @dataclass(frozen=True)
@@ -47,11 +64,30 @@ class DeviceItem:
 
 @dataclass(frozen=True)
 class ListIssue:
-    where: str
+    where: str  # English, as `message`; `texts` holds both to show translated
     message: str
+    texts: tuple[Text | str, Text] | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, where: Text | str, message: Text) -> ListIssue:
+        english = where.render() if isinstance(where, Text) else where
+        return cls(english, message.render(), (where, message))
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}" if self.where else self.message
+        return self.render()
+
+    def render(self, translate: Translate | None = None) -> str:
+        """"where: message" for a person, translated by `translate` when given."""
+        if self.texts is None:
+            where, message = ((translate(self.where) if self.where else "", translate(self.message)) if translate
+                              else (self.where, self.message))
+        else:
+            place, text = self.texts
+            where = place.render(translate) if isinstance(place, Text) else place
+            message = text.render(translate)
+        if not where:
+            return message
+        return Text(QT_TRANSLATE_NOOP("core", "%1: %2"), (where, message)).render(translate)
 
 
 @dataclass
@@ -69,17 +105,19 @@ class ParsedIds:
     def ok(self) -> bool:
         return not self.errors and bool(self.items)
 
-    def error_lines(self, limit: int = MAX_REPORTED) -> list[str]:
-        """The errors as lines for a person, with a count of the ones not shown."""
-        lines = [str(e) for e in self.errors[:limit]]
+    def error_lines(self, limit: int = MAX_REPORTED, translate: Translate | None = None) -> list[str]:
+        """The errors as lines for a person (translated by `translate` when given), with a count of the ones not
+        shown."""
+        lines = [e.render(translate) for e in self.errors[:limit]]
         hidden = len(self.errors) - len(lines) + self.omitted_errors
         if hidden > 0:
-            lines.append(f"... and {hidden} more problem(s).")
+            more = PLURAL.translate("core", "... and %n more problem(s).", None, 1)
+            lines.append(plural(more, hidden).render(translate))
         return lines
 
-    def _error(self, where: str, message: str) -> None:
+    def _error(self, where: Text | str, message: Text) -> None:
         if len(self.errors) < MAX_REPORTED:
-            self.errors.append(ListIssue(where, message))
+            self.errors.append(ListIssue.of(where, message))
         else:
             self.omitted_errors += 1
 
@@ -92,7 +130,8 @@ def expand_range(spec: str) -> list[str]:
     """`001..100` -> ['001', ..., '100']; leading zeros on either end pad to the wider end (as bash does)."""
     m = _NUMERIC_RANGE.match(spec)
     if not m:
-        raise IdListError(f"{{{spec}}} is not a numeric range; write it like {{1..50}} or {{001..100}}")
+        raise IdListError(_t(QT_TRANSLATE_NOOP("core", "{%1} is not a numeric range; write it like {1..50} or "
+                                                       "{001..100}"), spec))
     first, last = m.group(1), m.group(2)
     width = max(_width(first), _width(last))
     if width:
@@ -101,7 +140,8 @@ def expand_range(spec: str) -> list[str]:
     step = 1 if b >= a else -1
     count = abs(b - a) + 1
     if count > MAX_IDS:
-        raise IdListError(f"{{{spec}}} is {count:,} IDs; a batch holds at most {MAX_IDS:,}")
+        raise IdListError(_t(QT_TRANSLATE_NOOP("core", "{%1} is %2 IDs; a batch holds at most %3"), spec,
+                             f"{count:,}", f"{MAX_IDS:,}"))
     return [str(n).zfill(width) for n in range(a, b + step, step)]
 
 
@@ -114,7 +154,8 @@ def expand_pattern(pattern: str, limit: int = MAX_IDS) -> list[str]:
     parts = _RANGE.split(pattern)
     literals, ranges = parts[0::2], parts[1::2]
     if any("{" in lit or "}" in lit for lit in literals):
-        raise IdListError(f"'{pattern}' has unmatched or nested braces; write a range like sensor-{{001..100}}")
+        raise IdListError(_t(QT_TRANSLATE_NOOP("core", "'%1' has unmatched or nested braces; write a range like "
+                                                       "sensor-{001..100}"), pattern))
     if not ranges:
         return [pattern]
     expanded = [expand_range(r) for r in ranges]
@@ -122,7 +163,8 @@ def expand_pattern(pattern: str, limit: int = MAX_IDS) -> list[str]:
     for values in expanded:
         total *= len(values)
     if total > limit:
-        raise IdListError(f"'{pattern}' stands for {total:,} IDs; a batch holds at most {limit:,}")
+        raise IdListError(_t(QT_TRANSLATE_NOOP("core", "'%1' stands for %2 IDs; a batch holds at most %3"), pattern,
+                             f"{total:,}", f"{limit:,}"))
     out: list[str] = []
     for combo in itertools.product(*expanded):
         text = literals[0]
@@ -137,33 +179,34 @@ class _Collector:
 
     def __init__(self) -> None:
         self.result = ParsedIds()
-        self._first_seen: dict[str, str] = {}
+        self._first_seen: dict[str, Text] = {}
         self._capped = False
 
-    def add(self, registration_id: str, where: str, payload: str | None = None) -> None:
+    def add(self, registration_id: str, where: Text, payload: str | None = None) -> None:
         if self._capped:
             return
         reg = registration_id.strip()
         issue = check_registration_id(reg)
         if issue is not None:
-            self.result._error(where, f"'{reg[:60]}': {issue.message}")
+            self.result._error(where, _t(QT_TRANSLATE_NOOP("core", "'%1': %2"), reg[:60], _issue_text(issue)))
             return
         first = self._first_seen.get(reg)
         if first is not None:
-            self.result.duplicates.append(ListIssue(where, f"'{reg}' is listed again (first at {first}); "
-                                                           "it runs once"))
+            self.result.duplicates.append(ListIssue.of(where, _t(QT_TRANSLATE_NOOP(
+                "core", "'%1' is listed again (first at %2); it runs once"), reg, first)))
             return
         if len(self.result.items) >= MAX_IDS:
             self._capped = True
-            self.result.errors.insert(0, ListIssue(where, f"more than {MAX_IDS:,} IDs; a batch holds at most "
-                                                          f"{MAX_IDS:,}: split the list"))
+            self.result.errors.insert(0, ListIssue.of(where, _t(QT_TRANSLATE_NOOP(
+                "core", "more than %1 IDs; a batch holds at most %2: split the list"), f"{MAX_IDS:,}", f"{MAX_IDS:,}")))
             return
         self._first_seen[reg] = where
-        self.result.items.append(DeviceItem(reg, payload, where))
+        self.result.items.append(DeviceItem(reg, payload, where.render()))
 
 
-def _where(line: int, item: int, multiline: bool) -> str:
-    return f"line {line}, item {item}" if multiline else f"item {item}"
+def _where(line: int, item: int, multiline: bool) -> Text:
+    return (_t(QT_TRANSLATE_NOOP("core", "line %1, item %2"), line, item) if multiline
+            else _t(QT_TRANSLATE_NOOP("core", "item %1"), item))
 
 
 def parse_id_text(text: str) -> ParsedIds:
@@ -179,22 +222,24 @@ def parse_id_text(text: str) -> ParsedIds:
                 try:
                     expanded = expand_pattern(token)
                 except IdListError as exc:
-                    collector.result._error(where, str(exc))
+                    collector.result._error(where, exc.text)
                     continue
                 failing = [reg for reg in expanded if check_registration_id(reg) is not None]
                 if expanded and len(failing) == len(expanded) and len(expanded) > 1:
                     # The fixed part is wrong for every ID: say so once, not a thousand times.
                     issue = check_registration_id(failing[0])
                     assert issue is not None
-                    collector.result._error(where, f"'{token}' gives IDs like '{failing[0][:60]}': {issue.message}")
+                    collector.result._error(where, _t(QT_TRANSLATE_NOOP("core", "'%1' gives IDs like '%2': %3"), token,
+                                                      failing[0][:60], _issue_text(issue)))
                     continue
                 for reg in expanded:
-                    collector.add(reg, f"{where} ({reg})" if reg != token else where)
+                    collector.add(reg, _t(QT_TRANSLATE_NOOP("core", "%1 (%2)"), where, reg) if reg != token else where)
             else:
                 collector.add(token, where)
     if not collector.result.items and not collector.result.errors:
-        collector.result.errors.append(ListIssue("", "No registration IDs: type or paste IDs separated by commas "
-                                                     "or new lines, or a pattern such as sensor-{001..100}"))
+        collector.result.errors.append(ListIssue.of("", _t(QT_TRANSLATE_NOOP(
+            "core", "No registration IDs: type or paste IDs separated by commas or new lines, or a pattern such as "
+                    "sensor-{001..100}"))))
     return collector.result
 
 
@@ -227,30 +272,33 @@ def parse_csv_text(text: str) -> ParsedIds:
                 payload_col = _header_index(row, _PAYLOAD_COLUMN_ALIASES)
                 if id_col is None:
                     shown = ", ".join(repr(c.strip()) for c in row[:6])
-                    result.errors.append(ListIssue(f"line {line}", f"the header row ({shown}) has no "
-                                                                    f"'{ID_COLUMN}' column"))
+                    result.errors.append(ListIssue.of(_line(line), _t(QT_TRANSLATE_NOOP(
+                        "core", "the header row (%1) has no '%2' column"), shown, ID_COLUMN)))
                     return result
                 continue
             assert id_col is not None
-            where = f"line {line}"
+            where = _line(line)
             if id_col >= len(row) or not row[id_col].strip():
-                result._error(where, f"the {ID_COLUMN} cell is empty")
+                result._error(where, _t(QT_TRANSLATE_NOOP("core", "the %1 cell is empty"), ID_COLUMN))
                 continue
             payload = row[payload_col].strip() if payload_col is not None and payload_col < len(row) else ""
             if payload:
                 issue = check_provisioning_payload(payload)
                 if issue is not None:
-                    result._error(where, f"'{row[id_col].strip()[:60]}': {issue.message}")
+                    result._error(where, _t(QT_TRANSLATE_NOOP("core", "'%1': %2"), row[id_col].strip()[:60],
+                                            _issue_text(issue)))
                     continue
             collector.add(row[id_col], where, payload or None)
     except csv.Error as exc:
-        result.errors.append(ListIssue(f"line {reader.line_num}", f"not readable as CSV: {exc}"))
+        result.errors.append(ListIssue.of(_line(reader.line_num),
+                                          _t(QT_TRANSLATE_NOOP("core", "not readable as CSV: %1"), exc)))
         return result
     if header is None:
-        result.errors.append(ListIssue("", f"the CSV file is empty; it needs a header row with a '{ID_COLUMN}' "
-                                           "column"))
+        result.errors.append(ListIssue.of("", _t(QT_TRANSLATE_NOOP(
+            "core", "the CSV file is empty; it needs a header row with a '%1' column"), ID_COLUMN)))
     elif not result.items and not result.errors:
-        result.errors.append(ListIssue("", "the CSV file has a header but no devices"))
+        result.errors.append(ListIssue.of("", _t(QT_TRANSLATE_NOOP("core", "the CSV file has a header but no "
+                                                                           "devices"))))
     return result
 
 
@@ -258,17 +306,20 @@ def parse_csv_file(path: str | Path) -> ParsedIds:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        return ParsedIds(errors=[ListIssue(str(path), f"cannot be read: {exc.strerror or exc}")])
+        return ParsedIds(errors=[ListIssue.of(str(path), _t(QT_TRANSLATE_NOOP("core", "cannot be read: %1"),
+                                                             exc.strerror or exc))])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         try:
             text = raw.decode("utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else raw.decode("cp1252")
         except UnicodeDecodeError:
-            return ParsedIds(errors=[ListIssue(str(path), "is not a text file (save it as CSV UTF-8)")])
+            return ParsedIds(errors=[ListIssue.of(str(path), _t(QT_TRANSLATE_NOOP(
+                "core", "is not a text file (save it as CSV UTF-8)")))])
     return parse_csv_text(text)
 
 
 def items_from_ids(ids: Iterable[str]) -> list[DeviceItem]:
     """Already-checked IDs as items (for callers that hold a plain list)."""
-    return [DeviceItem(i, None, f"item {n}") for n, i in enumerate(ids, start=1)]
+    return [DeviceItem(i, None, _t(QT_TRANSLATE_NOOP("core", "item %1"), n).render())
+            for n, i in enumerate(ids, start=1)]

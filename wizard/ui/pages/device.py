@@ -24,7 +24,7 @@ from wizard.core.idlist import DeviceItem, ParsedIds, parse_csv_file, parse_id_t
 from wizard.core.profile import FieldIssue, Severity, check_key, check_profile_name, check_registration_id
 from wizard.ui.form import Draft, device_key
 from wizard.ui.pages.base import BasePage, buddy_label
-from wizard.ui.widgets import Banner, FieldMessage
+from wizard.ui.widgets import Banner, FieldMessage, tr_core
 
 
 class DevicePage(BasePage):
@@ -214,13 +214,13 @@ class DevicePage(BasePage):
             self.ids_count.setText(self.tr("Type or paste the registration IDs, or choose a CSV file."))
             return
         if parsed.errors:
-            lines = parsed.error_lines(5)
+            lines = parsed.error_lines(5, tr_core)
             more = len(parsed.errors) + parsed.omitted_errors - min(len(parsed.errors), 5)
             text = self.tr("%n problem(s) in the list:", "", len(parsed.errors) + parsed.omitted_errors)
             body = "\n".join(lines[:5]) + ("\n" + fill(self.tr("… and %1 more."), more) if more > 0 else "")
             self.ids_msg.show_issue(_issue(f"{text}\n{body}", Severity.ERROR))
         elif parsed.duplicates:
-            shown = "\n".join(str(d) for d in parsed.duplicates[:3])
+            shown = "\n".join(d.render(tr_core) for d in parsed.duplicates[:3])
             text = self.tr("%n ID(s) listed more than once; each runs once:", "", len(parsed.duplicates))
             self.ids_msg.show_issue(_issue(f"{text}\n{shown}", Severity.WARNING))
         else:
