@@ -131,7 +131,7 @@ def _target(args: argparse.Namespace, env: dict[str, str], err: TextIO, quiet: b
             try:
                 key = SecretStore().get(args.profile, "group-key") or ""
             except SecretStoreError as exc:
-                raise UsageError(str(exc)) from None
+                raise UsageError(str(exc), human=exc.render(tr_core)) from None
         if not key.strip():
             raise _usage_error(QT_TRANSLATE_NOOP("cli", "Profile '%1' has no saved group key in the keyring (the "
                                                         "wizard saves it only when asked to): set %2 to the enrollment "

@@ -8,7 +8,7 @@ import sys
 from typing import TextIO
 
 from wizard.core.i18n import fill
-from wizard.i18n import translate
+from wizard.i18n import render, tr_core, translate
 
 
 def profiles_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
@@ -20,10 +20,12 @@ def profiles_command(args: argparse.Namespace, out: TextIO | None = None, err: T
     try:
         stored = store.list()
     except ProfileStoreError as exc:
-        print(fill(translate("cli", "Error: %1"), exc), file=err)
+        print(fill(translate("cli", "Error: %1"), exc.render(tr_core)), file=err)
         return 1
     if store.last_problem:
-        print(fill(translate("cli", "Warning: %1"), store.last_problem), file=err)
+        problem = store.last_problem_text
+        print(fill(translate("cli", "Warning: %1"), render(problem) if problem is not None else store.last_problem),
+              file=err)
     if args.action == "list":
         if not stored:
             print(translate("cli", "No saved profiles. Save one from the wizard or with: dps-wizard run ... --save-as "
@@ -49,7 +51,7 @@ def profiles_command(args: argparse.Namespace, out: TextIO | None = None, err: T
         SecretStore().delete_all(found.name)
     except SecretStoreError as exc:
         print(fill(translate("cli", "Warning: the profile was deleted but its keys could not be removed from the "
-                                    "keyring: %1"), exc), file=err)
+                                    "keyring: %1"), exc.render(tr_core)), file=err)
     print(fill(translate("cli", "Deleted profile '%1' and its saved keys."), found.name), file=err)
     return 0
 

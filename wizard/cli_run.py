@@ -28,7 +28,7 @@ from wizard.core.i18n import QT_TRANSLATE_NOOP, fill
 from wizard.core.problems import Problem
 from wizard.core.profile import DEFAULT_HOST, Enrollment, Profile, Proxy, errors, validate
 from wizard.core.redact import redact, register_secret
-from wizard.i18n import tr_core, translate
+from wizard.i18n import render, tr_core, translate
 from wizard.quickstart import ENV_HOST, ENV_KEY, ENV_REG_ID, ENV_SCOPE
 
 # Human output (stderr: progress, warnings, errors) goes through translate("cli", ...). The lines the SDK
@@ -359,7 +359,7 @@ def _saved_profile(args: argparse.Namespace) -> tuple[Profile, str]:
     try:
         key = SecretStore().get(args.profile, "device-key")
     except SecretStoreError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(str(exc), human=exc.render(tr_core)) from None
     if not key:
         raise _usage_error(QT_TRANSLATE_NOOP("cli", "Profile '%1' has no saved key in the keyring: run it once from "
                                                     "the wizard with 'Remember the key' ticked, or use the "
@@ -381,17 +381,19 @@ def _save_profile(name: str, profile: Profile, device_key: str, err: TextIO) -> 
         store.save(replace(profile, name=existing.name if existing else name),
                    previous_name=existing.name if existing else None)
     except ProfileStoreError as exc:
-        print(fill(translate("cli", "Warning: the profile was not saved: %1"), exc), file=err)
+        print(fill(translate("cli", "Warning: the profile was not saved: %1"), exc.render(tr_core)), file=err)
         return
     secrets = SecretStore()
     if not secrets.usable:
-        print(fill(translate("cli", "Warning: profile '%1' saved without its key: %2"), name, secrets.why_unusable),
-              file=err)
+        why = secrets.why_unusable_text
+        print(fill(translate("cli", "Warning: profile '%1' saved without its key: %2"), name,
+                   render(why) if why is not None else ""), file=err)
         return
     try:
         secrets.set(name, "device-key", device_key)
     except SecretStoreError as exc:
-        print(fill(translate("cli", "Warning: profile '%1' saved without its key: %2"), name, exc), file=err)
+        print(fill(translate("cli", "Warning: profile '%1' saved without its key: %2"), name, exc.render(tr_core)),
+              file=err)
         return
     print(fill(translate("cli", "Saved profile '%1' (key in %2)."), name, secrets.backend_name), file=err)
 

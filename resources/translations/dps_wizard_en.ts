@@ -95,5 +95,12 @@
             <numerusform>... and %n more problems.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n saved profile(s) could not be read; they were left in %1 untouched.</source>
+        <translation>
+            <numerusform>%n saved profile could not be read; it was left in %1 untouched.</numerusform>
+            <numerusform>%n saved profiles could not be read; they were left in %1 untouched.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

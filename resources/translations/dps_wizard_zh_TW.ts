@@ -3033,5 +3033,175 @@ Run &apos;dps-wizard run --help&apos; for the headless command.</source>
         <source>Telemetry: %1 acknowledged, %2 failed, %3 retried.</source>
         <translation>遙測：已確認 %1 則，失敗 %2 則，重試 %3 則。</translation>
     </message>
+    <message>
+        <source>The saved profiles were written by a newer version of DPS Wizard; this version will not change them. Update DPS Wizard to edit profiles.</source>
+        <translation>已儲存的設定檔是由較新版本的 DPS Wizard 寫入的；此版本不會變更它們。請更新 DPS Wizard 以編輯設定檔。</translation>
+    </message>
+    <message>
+        <source>There is no saved profile called &apos;%1&apos;.</source>
+        <translation>沒有名為 &apos;%1&apos; 的已儲存設定檔。</translation>
+    </message>
+    <message>
+        <source>it is not a JSON object</source>
+        <translation>它不是 JSON 物件</translation>
+    </message>
+    <message>
+        <source>it has an unexpected field value (%1)</source>
+        <translation>它有非預期的欄位值 (%1)</translation>
+    </message>
+    <message>
+        <source>its field &apos;%1&apos; has the wrong type</source>
+        <translation>它的欄位 &apos;%1&apos; 類型錯誤</translation>
+    </message>
+    <message>
+        <source>it has no valid profile name</source>
+        <translation>它沒有有效的設定檔名稱</translation>
+    </message>
+    <message>
+        <source>Another DPS Wizard window kept the profiles file busy (%1); try again.</source>
+        <translation>另一個 DPS Wizard 視窗正在使用設定檔檔案 (%1)；請再試一次。</translation>
+    </message>
+    <message>
+        <source>Could not read the profiles file %1: %2.</source>
+        <translation>無法讀取設定檔檔案 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Profile name &apos;%1&apos; is already used by another profile; choose another name.</source>
+        <translation>設定檔名稱 &apos;%1&apos; 已被另一個設定檔使用；請選擇其他名稱。</translation>
+    </message>
+    <message>
+        <source>The run summary is not plain data and was not saved.</source>
+        <translation>執行摘要不是單純的資料，因此未儲存。</translation>
+    </message>
+    <message>
+        <source>The run summary is too large to keep with the profile.</source>
+        <translation>執行摘要太大，無法與設定檔一起保存。</translation>
+    </message>
+    <message>
+        <source>The setting &apos;%1&apos; is not plain data.</source>
+        <translation>設定 &apos;%1&apos; 不是單純的資料。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2.</source>
+        <translation>無法寫入 %1：%2。</translation>
+    </message>
+    <message>
+        <source>it is not a valid JSON file</source>
+        <translation>它不是有效的 JSON 檔案</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2.</source>
+        <translation>無法讀取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 does not contain a list of profiles.</source>
+        <translation>%1 不含設定檔清單。</translation>
+    </message>
+    <message>
+        <source>Entry %1 was not imported: %2</source>
+        <translation>未匯入第 %1 個項目：%2</translation>
+    </message>
+    <message>
+        <source>This profile holds a key in one of its fields; keys belong in the keyring, never in the profiles file. Remove it and save again.</source>
+        <translation>此設定檔的某個欄位中含有金鑰；金鑰應保存在金鑰環中，絕不能寫入設定檔檔案。請移除後再儲存。</translation>
+    </message>
+    <message>
+        <source>The saved profiles were written by a newer version of DPS Wizard (format %1). This version can show them but will not change them.</source>
+        <translation>已儲存的設定檔是由較新版本的 DPS Wizard 寫入的 (格式 %1)。此版本可以顯示它們，但不會變更它們。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n saved profile(s) could not be read; they were left in %1 untouched.</source>
+        <translation>
+            <numerusform>有 %n 個已儲存的設定檔無法讀取；它們保留在 %1 中，未做任何變更。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The saved profiles file was damaged; it was set aside as %1 and a new one started.</source>
+        <translation>已儲存的設定檔檔案已損毀；已將它另存為 %1，並建立新的檔案。</translation>
+    </message>
+    <message>
+        <source>Could not save the profiles file %1: %2. Check that the folder is writable.</source>
+        <translation>無法儲存設定檔檔案 %1：%2。請確認資料夾可寫入。</translation>
+    </message>
+    <message>
+        <source>device key</source>
+        <translation>裝置金鑰</translation>
+    </message>
+    <message>
+        <source>group key</source>
+        <translation>群組金鑰</translation>
+    </message>
+    <message>
+        <source>proxy password</source>
+        <translation>Proxy 密碼</translation>
+    </message>
+    <message>
+        <source>Could not save the %1 of profile &apos;%2&apos;. %3</source>
+        <translation>無法儲存設定檔 &apos;%2&apos; 的%1。%3</translation>
+    </message>
+    <message>
+        <source>Could not save the %1 of profile &apos;%2&apos; in %3. %4</source>
+        <translation>無法將設定檔 &apos;%2&apos; 的%1儲存在 %3 中。%4</translation>
+    </message>
+    <message>
+        <source>Could not read the %1 of profile &apos;%2&apos;. %3</source>
+        <translation>無法讀取設定檔 &apos;%2&apos; 的%1。%3</translation>
+    </message>
+    <message>
+        <source>Could not read the %1 of profile &apos;%2&apos; in %3. %4</source>
+        <translation>無法從 %3 讀取設定檔 &apos;%2&apos; 的%1。%4</translation>
+    </message>
+    <message>
+        <source>Could not delete the %1 of profile &apos;%2&apos;. %3</source>
+        <translation>無法刪除設定檔 &apos;%2&apos; 的%1。%3</translation>
+    </message>
+    <message>
+        <source>Could not delete the %1 of profile &apos;%2&apos; in %3. %4</source>
+        <translation>無法從 %3 刪除設定檔 &apos;%2&apos; 的%1。%4</translation>
+    </message>
+    <message>
+        <source>No secure keyring was found on this computer, so keys cannot be saved. On Linux, install and unlock GNOME Keyring or KWallet; on Windows, reinstall DPS Wizard. You can still run a profile by entering the key each time.</source>
+        <translation>這部電腦上找不到安全的金鑰環，因此無法儲存金鑰。在 Linux 上，請安裝並解除鎖定 GNOME Keyring 或 KWallet；在 Windows 上，請重新安裝 DPS Wizard。您仍然可以每次輸入金鑰來執行設定檔。</translation>
+    </message>
+    <message>
+        <source>The keyring is switched off (PYTHON_KEYRING_BACKEND selects keyring&apos;s null backend), so keys would not be kept. Unset it to save keys; you can still enter the key each time.</source>
+        <translation>金鑰環已關閉 (PYTHON_KEYRING_BACKEND 選取了 keyring 的 null 後端)，因此不會保存金鑰。取消設定它即可儲存金鑰；您仍然可以每次輸入金鑰。</translation>
+    </message>
+    <message>
+        <source>The keyring backend &apos;%1&apos; keeps secrets unencrypted in a file, so DPS Wizard will not use it. Uninstall keyrings.alt or choose an encrypted backend; you can still enter the key each time.</source>
+        <translation>金鑰環後端 &apos;%1&apos; 會將機密以未加密的方式保存在檔案中，因此 DPS Wizard 不會使用它。請解除安裝 keyrings.alt 或選擇加密的後端；您仍然可以每次輸入金鑰。</translation>
+    </message>
+    <message>
+        <source>No secure keyring was found among the available backends; you can still enter the key each time.</source>
+        <translation>可用的後端中找不到安全的金鑰環；您仍然可以每次輸入金鑰。</translation>
+    </message>
+    <message>
+        <source>There is no %1 to save.</source>
+        <translation>沒有要儲存的%1。</translation>
+    </message>
+    <message>
+        <source>%1 did not return what was stored in it.</source>
+        <translation>%1 傳回的內容與儲存的內容不符。</translation>
+    </message>
+    <message>
+        <source>The keyring is locked: unlock it (sign in to the desktop session or open the keyring app) and try again.</source>
+        <translation>金鑰環已鎖定：請解除鎖定 (登入桌面工作階段或開啟金鑰環應用程式)，然後再試一次。</translation>
+    </message>
+    <message>
+        <source>No keyring is available; you can still run by entering the key each time.</source>
+        <translation>沒有可用的金鑰環；您仍然可以每次輸入金鑰來執行。</translation>
+    </message>
+    <message>
+        <source>The keyring service could not be reached. Check that GNOME Keyring or KWallet is running in this desktop session, then try again.</source>
+        <translation>無法連線到金鑰環服務。請確認 GNOME Keyring 或 KWallet 正在此桌面工作階段中執行，然後再試一次。</translation>
+    </message>
+    <message>
+        <source>Windows Credential Manager refused the value (it is too long for a credential).</source>
+        <translation>Windows 認證管理員拒絕了此值 (對認證而言太長)。</translation>
+    </message>
+    <message>
+        <source>The keyring reported an error; try again, and see the details if it persists.</source>
+        <translation>金鑰環回報了錯誤；請再試一次，如果問題持續，請查看詳細資料。</translation>
+    </message>
 </context>
 </TS>

@@ -148,3 +148,36 @@ def test_the_saved_setting_is_read_from_the_profile_store(config_dir) -> None:  
     assert i18n.saved_language() is None
     ProfileStore().set_setting(i18n.SETTING, "zh_TW")
     assert i18n.saved_language() == "zh_TW"
+
+
+def test_keyring_and_profile_store_messages_are_translated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Why the keyring cannot be used, SecretStoreError and ProfileStoreError, the damaged-file banner: whole
+    sentences in zh_TW (values such as names and paths filled in after), English in str()."""
+    from keyring.backends.fail import Keyring as FailKeyring
+
+    from wizard.core.profile import Profile
+    from wizard.core.profiles import ProfileStore, ProfileStoreError
+    from wizard.core.secrets import SecretStore, SecretStoreError
+
+    secrets = SecretStore(FailKeyring())
+    with pytest.raises(SecretStoreError) as raised:
+        secrets.set("lab", "device-key", "c2VjcmV0LXZhbHVlLWZvci10ZXN0cw==")
+    assert str(raised.value).startswith("Could not save the device key of profile 'lab'. No secure keyring")
+    store = ProfileStore(tmp_path)
+    store.save(Profile(name="lab"))
+    with pytest.raises(ProfileStoreError) as clash:
+        store.save(Profile(name="LAB"))
+    assert str(clash.value).startswith("Profile name 'LAB' is already used")
+    store.path.write_text("{not json", encoding="utf-8")
+    store.load()
+    assert store.last_problem.startswith("The saved profiles file was damaged")
+    monkeypatch.setenv(i18n.CACHE_ENV, str(tmp_path / "qm"))
+    try:
+        assert i18n.use_language("zh_TW") == "zh_TW"
+        assert i18n.render(secrets.why_unusable_text).startswith("這部電腦上找不到安全的金鑰環")
+        assert raised.value.render(i18n.tr_core).startswith("無法儲存設定檔 'lab' 的裝置金鑰。這部電腦上找不到")
+        assert clash.value.render(i18n.tr_core) == "設定檔名稱 'LAB' 已被另一個設定檔使用；請選擇其他名稱。"
+        banner = i18n.render(store.last_problem_text)
+        assert banner.startswith("已儲存的設定檔檔案已損毀；已將它另存為 ") and str(tmp_path) in banner
+    finally:
+        i18n.use_language("en")

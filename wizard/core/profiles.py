@@ -22,23 +22,45 @@ from pathlib import Path
 from typing import Any
 
 from wizard.core import redact
+from wizard.core.i18n import PLURAL, QT_TRANSLATE_NOOP, Text, Translate, plural
 from wizard.core.profile import SCHEMA_VERSION, Profile, check_profile_name
 
 FILE_NAME = "profiles.json"
 CONFIG_DIR_ENV = "DPS_WIZARD_CONFIG_DIR"
 LOCK_TIMEOUT_S = 10.0
 _MAX_SUMMARY_BYTES = 4096
-_NEWER = ("The saved profiles were written by a newer version of DPS Wizard; this version will not change "
-          "them. Update DPS Wizard to edit profiles.")
+_NEWER = QT_TRANSLATE_NOOP("core", "The saved profiles were written by a newer version of DPS Wizard; this version "
+                                   "will not change them. Update DPS Wizard to edit profiles.")
+_NO_SUCH = QT_TRANSLATE_NOOP("core", "There is no saved profile called '%1'.")
 _SUFFIX = re.compile(r"^(.*?) \((\d+)\)$")
 
 
-class ProfileStoreError(Exception):
-    """A plain-language reason why the profiles could not be changed; `field` names the culprit if any."""
+def _t(source: str, *args: object) -> Text:
+    return Text(source, args)
 
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
+
+class ProfileStoreError(Exception):
+    """A plain-language reason why the profiles could not be changed; `field` names the culprit if any.
+
+    str() is English (logs, --json); `render(translate)` is the sentence in the person's language."""
+
+    def __init__(self, message: str | Text, field: str | None = None) -> None:
+        self.text = message if isinstance(message, Text) else None
+        super().__init__(message.render() if isinstance(message, Text) else message)
         self.field = field
+
+    def render(self, translate: Translate | None = None) -> str:
+        if self.text is not None:
+            return self.text.render(translate)
+        return translate(str(self)) if translate else str(self)
+
+
+class InvalidProfile(ValueError):
+    """Why a profile from a file cannot be used: str() English, `text` translatable."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.render())
+        self.text = text
 
 
 @dataclass(frozen=True)
@@ -75,17 +97,18 @@ def _key(name: str) -> str:
 def profile_from_json(data: Any) -> Profile:
     """A Profile from untrusted JSON, or ValueError saying what is wrong (used by load and import)."""
     if not isinstance(data, dict):
-        raise ValueError("it is not a JSON object")
+        raise InvalidProfile(_t(QT_TRANSLATE_NOOP("core", "it is not a JSON object")))
     try:
         profile = Profile.from_json(data)
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
-        raise ValueError(f"it has an unexpected field value ({type(exc).__name__})") from None
+        raise InvalidProfile(_t(QT_TRANSLATE_NOOP("core", "it has an unexpected field value (%1)"),
+                                type(exc).__name__)) from None
     for f in fields(Profile):  # from_json does not check types; a wrong one would crash a page later
         if not _type_ok(f.name, f.default, getattr(profile, f.name)):
-            raise ValueError(f"its field '{f.name}' has the wrong type")
+            raise InvalidProfile(_t(QT_TRANSLATE_NOOP("core", "its field '%1' has the wrong type"), f.name))
     issue = check_profile_name(profile.name) if isinstance(profile.name, str) else True
     if issue:
-        raise ValueError("it has no valid profile name")
+        raise InvalidProfile(_t(QT_TRANSLATE_NOOP("core", "it has no valid profile name")))
     return replace(profile, name=profile.name.strip())
 
 
@@ -156,8 +179,9 @@ def _file_lock(path: Path) -> Iterator[None]:
                 break
             except OSError:
                 if time.monotonic() > deadline:
-                    raise ProfileStoreError("Another DPS Wizard window kept the profiles file busy "
-                                            f"({path}); try again.") from None
+                    raise ProfileStoreError(_t(QT_TRANSLATE_NOOP("core", "Another DPS Wizard window kept the "
+                                                                         "profiles file busy (%1); try again."),
+                                               path)) from None
                 time.sleep(0.01)
         try:
             yield
@@ -198,8 +222,10 @@ class ProfileStore:
     def __init__(self, folder: str | os.PathLike[str] | None = None) -> None:
         self.folder = Path(folder) if folder is not None else default_config_dir()
         self.path = self.folder / FILE_NAME
-        self.last_problem: str | None = None  # a sentence for a banner (GUI) or stderr (CLI)
-        self.last_import_problems: list[str] = []
+        self.last_problem: str | None = None  # a sentence for a banner (GUI) or stderr (CLI), English
+        self.last_problem_text: Text | None = None  # the same, to show translated
+        self.last_import_problems: list[str] = []  # English; last_import_texts to show translated
+        self.last_import_texts: list[Text] = []
         self.read_only = False  # True when the file comes from a newer app version
         self._entries: list[dict[str, Any]] = []  # raw entries: unreadable ones are kept verbatim
         self._settings: dict[str, Any] = {}
@@ -209,14 +235,14 @@ class ProfileStore:
     # ---- reading ------------------------------------------------------------------------------------
     def load(self) -> list[StoredProfile]:
         """Read the file (picking up other windows' changes); sets last_problem if it was damaged."""
-        self.last_problem = None
+        self._problem(None)
         if self.path.exists():
             try:
                 with self._locked():
                     self._read()
             except OSError as exc:
-                raise ProfileStoreError(f"Could not read the profiles file {self.path}: "
-                                        f"{exc.strerror or exc}.") from None
+                raise ProfileStoreError(_t(QT_TRANSLATE_NOOP("core", "Could not read the profiles file %1: %2."),
+                                           self.path, exc.strerror or exc)) from None
         else:
             self.read_only = False
             self._apply_doc({})
@@ -270,7 +296,7 @@ class ProfileStore:
         """
         issue = check_profile_name(profile.name)
         if issue:
-            raise ProfileStoreError(issue.message, "name")
+            raise ProfileStoreError(issue.text or issue.message, "name")
         profile = replace(profile, name=profile.name.strip())
         self._refuse_secrets(profile.to_json())
 
@@ -278,8 +304,8 @@ class ProfileStore:
             old = self._find(previous_name) if previous_name is not None else None
             clash = self._find(profile.name)
             if clash is not None and clash is not old:
-                raise ProfileStoreError(f"Profile name '{profile.name}' is already used by another profile; "
-                                        "choose another name.", "name")
+                raise ProfileStoreError(_t(QT_TRANSLATE_NOOP("core", "Profile name '%1' is already used by another "
+                                                             "profile; choose another name."), profile.name), "name")
             now = _now()
             if old is None:
                 sp = StoredProfile(profile, created_at=now, updated_at=now)
@@ -305,7 +331,7 @@ class ProfileStore:
         """A copy without run history; the key is not copied (see SecretStore)."""
         source = self.get(name)
         if source is None:
-            raise ProfileStoreError(f"There is no saved profile called '{name}'.", "name")
+            raise ProfileStoreError(_t(_NO_SUCH, name), "name")
         return self.save(replace(source.profile, name=new_name or self.unique_name(source.name)))
 
     def record_result(self, name: str, outcome: str, summary: dict[str, Any]) -> StoredProfile:
@@ -313,15 +339,17 @@ class ProfileStore:
         try:
             size = len(json.dumps({**summary, "outcome": outcome}))
         except (TypeError, ValueError):
-            raise ProfileStoreError("The run summary is not plain data and was not saved.") from None
+            raise ProfileStoreError(_t(QT_TRANSLATE_NOOP("core", "The run summary is not plain data and was not "
+                                                                 "saved."))) from None
         if size > _MAX_SUMMARY_BYTES:
-            raise ProfileStoreError("The run summary is too large to keep with the profile.")
+            raise ProfileStoreError(_t(QT_TRANSLATE_NOOP("core", "The run summary is too large to keep with the "
+                                                                 "profile.")))
         self._refuse_secrets(summary)
 
         def change() -> StoredProfile:
             entry = self._find(name)
             if entry is None:
-                raise ProfileStoreError(f"There is no saved profile called '{name}'.", "name")
+                raise ProfileStoreError(_t(_NO_SUCH, name), "name")
             now = _now()
             result = {**summary, "outcome": outcome, "at": now}
             sp = replace(_stored(entry), last_result=result, last_run_at=now)
@@ -335,7 +363,7 @@ class ProfileStore:
         try:
             json.dumps(value)
         except (TypeError, ValueError):
-            raise ProfileStoreError(f"The setting '{key}' is not plain data.") from None
+            raise ProfileStoreError(_t(QT_TRANSLATE_NOOP("core", "The setting '%1' is not plain data."), key)) from None
 
         def change() -> None:
             self._settings[key] = value
@@ -348,13 +376,14 @@ class ProfileStore:
         chosen = self.list() if names is None else [self.get(n) for n in names]
         missing = [n for n, s in zip(names or [], chosen, strict=False) if s is None]
         if missing:
-            raise ProfileStoreError(f"There is no saved profile called '{missing[0]}'.", "name")
+            raise ProfileStoreError(_t(_NO_SUCH, missing[0]), "name")
         doc = {"schemaVersion": SCHEMA_VERSION, "exportedAt": _now(),
                "profiles": [{"profile": s.profile.to_json()} for s in chosen if s is not None]}
         try:
             _write_atomically(Path(path), json.dumps(doc, indent=2, ensure_ascii=False).encode("utf-8"))
         except OSError as exc:
-            raise ProfileStoreError(f"Could not write {path}: {exc.strerror or exc}.") from None
+            raise ProfileStoreError(_t(QT_TRANSLATE_NOOP("core", "Could not write %1: %2."), path,
+                                       exc.strerror or exc)) from None
         return len(doc["profiles"])
 
     def import_file(self, path: str | os.PathLike[str]) -> list[str]:
@@ -363,19 +392,20 @@ class ProfileStore:
         Bad entries are skipped and described in `last_import_problems`; a name that is taken gets
         " (2)" etc. Any key-like field in the file is ignored: imported profiles never carry a secret.
         """
-        self.last_import_problems = []
+        self.last_import_problems, self.last_import_texts = [], []
         if not self._loaded:
             self.load()
         if self.read_only:
-            raise ProfileStoreError(_NEWER)
+            raise ProfileStoreError(_t(_NEWER))
         try:
             doc = json.loads(Path(path).read_bytes().decode("utf-8-sig"))
         except (OSError, UnicodeDecodeError, ValueError) as exc:
-            detail = exc.strerror if isinstance(exc, OSError) else "it is not a valid JSON file"
-            raise ProfileStoreError(f"Could not read {path}: {detail}.") from None
+            detail = (exc.strerror if isinstance(exc, OSError)
+                      else _t(QT_TRANSLATE_NOOP("core", "it is not a valid JSON file")))
+            raise ProfileStoreError(_t(QT_TRANSLATE_NOOP("core", "Could not read %1: %2."), path, detail)) from None
         raw = doc.get("profiles") if isinstance(doc, dict) else doc
         if not isinstance(raw, list):
-            raise ProfileStoreError(f"{path} does not contain a list of profiles.")
+            raise ProfileStoreError(_t(QT_TRANSLATE_NOOP("core", "%1 does not contain a list of profiles."), path))
         imported: list[str] = []
         for i, item in enumerate(raw, 1):
             data = item.get("profile", item) if isinstance(item, dict) else item
@@ -384,7 +414,10 @@ class ProfileStore:
                 profile = replace(profile, name=self.unique_name(profile.name))
                 self.save(profile)
             except (ValueError, ProfileStoreError) as exc:
-                self.last_import_problems.append(f"Entry {i} was not imported: {exc}")
+                why = exc.text if isinstance(exc, InvalidProfile | ProfileStoreError) and exc.text else str(exc)
+                text = _t(QT_TRANSLATE_NOOP("core", "Entry %1 was not imported: %2"), i, why)
+                self.last_import_problems.append(text.render())
+                self.last_import_texts.append(text)
                 continue
             imported.append(profile.name)
         return imported
@@ -412,8 +445,9 @@ class ProfileStore:
 
     def _refuse_secrets(self, data: Any) -> None:
         if _holds_secret(data):  # defence in depth: a key pasted into the wrong field must not reach disk
-            raise ProfileStoreError("This profile holds a key in one of its fields; keys belong in the "
-                                    "keyring, never in the profiles file. Remove it and save again.")
+            raise ProfileStoreError(_t(QT_TRANSLATE_NOOP("core", "This profile holds a key in one of its fields; keys "
+                                                         "belong in the keyring, never in the profiles file. Remove "
+                                                         "it and save again.")))
 
     def _read(self) -> bool:
         """Parse the file into memory (call with the lock held). True when it was damaged and set aside."""
@@ -431,8 +465,9 @@ class ProfileStore:
         newer = isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION
         if newer:  # read what we can; never rewrite a newer app's file
             self.read_only = True
-            self.last_problem = (f"The saved profiles were written by a newer version of DPS Wizard (format "
-                                 f"{version}). This version can show them but will not change them.")
+            self._problem(_t(QT_TRANSLATE_NOOP("core", "The saved profiles were written by a newer version of DPS "
+                                                       "Wizard (format %1). This version can show them but will not "
+                                                       "change them."), version))
             self._apply_doc(doc)
             return False
         if not (isinstance(doc, dict) and version == SCHEMA_VERSION
@@ -443,9 +478,13 @@ class ProfileStore:
         self._apply_doc(doc)
         bad = len(self._entries) - len(self._readable())
         if bad:
-            self.last_problem = (f"{bad} saved profile(s) could not be read; they were left in "
-                                 f"{self.path} untouched.")
+            self._problem(plural(PLURAL.translate("core", "%n saved profile(s) could not be read; they were left in "
+                                                          "%1 untouched.", None, 1), bad, self.path))
         return False
+
+    def _problem(self, text: Text | None) -> None:
+        self.last_problem_text = text
+        self.last_problem = text.render() if text is not None else None
 
     def _apply_doc(self, doc: dict[str, Any]) -> None:
         profiles, settings = doc.get("profiles"), doc.get("settings")
@@ -461,16 +500,17 @@ class ProfileStore:
             n += 1
             target = self.path.with_name(f"{FILE_NAME}.corrupt-{stamp}-{n}")
         os.replace(self.path, target)
-        self.last_problem = (f"The saved profiles file was damaged; it was set aside as {target} "
-                             f"and a new one started.")
+        self._problem(_t(QT_TRANSLATE_NOOP("core", "The saved profiles file was damaged; it was set aside as %1 and a "
+                                                   "new one started."), target))
 
     def _mutate(self, change: Callable[[], Any]) -> Any:
         try:
             return self._mutate_locked(change)
         except OSError as exc:
             self._loaded = False  # the cache may be ahead of the disk now: re-read next time
-            raise ProfileStoreError(f"Could not save the profiles file {self.path}: "
-                                    f"{exc.strerror or exc}. Check that the folder is writable.") from None
+            raise ProfileStoreError(_t(QT_TRANSLATE_NOOP("core", "Could not save the profiles file %1: %2. Check "
+                                                         "that the folder is writable."), self.path,
+                                       exc.strerror or exc)) from None
 
     def _mutate_locked(self, change: Callable[[], Any]) -> Any:
         with self._locked():
@@ -479,7 +519,7 @@ class ProfileStore:
                 # It was damaged since we last looked: start again from what this window last saw.
                 self._entries, self._settings, self._extra = keep
             if self.read_only:
-                raise ProfileStoreError(_NEWER)
+                raise ProfileStoreError(_t(_NEWER))
             for stale in self.folder.glob(f".{FILE_NAME}.*.tmp"):  # debris of a writer killed mid-write
                 with contextlib.suppress(OSError):
                     stale.unlink()

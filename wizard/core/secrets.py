@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from wizard.core import redact
+from wizard.core.i18n import QT_TRANSLATE_NOOP, Text, Translate
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
@@ -23,7 +24,17 @@ DEVICE_KEY = "device-key"
 GROUP_KEY = "group-key"
 PROXY_PASSWORD = "proxy-password"
 KINDS = (DEVICE_KEY, GROUP_KEY, PROXY_PASSWORD)
-_WHAT = {DEVICE_KEY: "device key", GROUP_KEY: "group key", PROXY_PASSWORD: "proxy password"}
+_WHAT = {DEVICE_KEY: QT_TRANSLATE_NOOP("core", "device key"), GROUP_KEY: QT_TRANSLATE_NOOP("core", "group key"),
+         PROXY_PASSWORD: QT_TRANSLATE_NOOP("core", "proxy password")}
+# "Could not <verb> the <what> of profile '<name>'[ in <keyring>]. <why>", one whole sentence per verb.
+_COULD_NOT = {
+    "save": (QT_TRANSLATE_NOOP("core", "Could not save the %1 of profile '%2'. %3"),
+             QT_TRANSLATE_NOOP("core", "Could not save the %1 of profile '%2' in %3. %4")),
+    "read": (QT_TRANSLATE_NOOP("core", "Could not read the %1 of profile '%2'. %3"),
+             QT_TRANSLATE_NOOP("core", "Could not read the %1 of profile '%2' in %3. %4")),
+    "delete": (QT_TRANSLATE_NOOP("core", "Could not delete the %1 of profile '%2'. %3"),
+               QT_TRANSLATE_NOOP("core", "Could not delete the %1 of profile '%2' in %3. %4")),
+}
 
 _NAMES = {  # (module, class) -> what a person calls it
     ("keyring.backends.Windows", "WinVaultKeyring"): "Windows Credential Manager",
@@ -36,11 +47,19 @@ _NAMES = {  # (module, class) -> what a person calls it
 
 
 class SecretStoreError(Exception):
-    """What went wrong with the keyring and what to do about it; the text never holds a secret."""
+    """What went wrong with the keyring and what to do about it; the text never holds a secret.
 
-    def __init__(self, message: str, detail: str | None = None) -> None:
-        super().__init__(message)
+    str() is English (logs, --json); `render(translate)` is the sentence in the person's language."""
+
+    def __init__(self, message: str | Text, detail: str | None = None) -> None:
+        self.text = message if isinstance(message, Text) else None
+        super().__init__(message.render() if isinstance(message, Text) else message)
         self.detail = detail  # the backend's own words, redacted, for a "details" expander
+
+    def render(self, translate: Translate | None = None) -> str:
+        if self.text is not None:
+            return self.text.render(translate)
+        return translate(str(self)) if translate else str(self)
 
 
 def service_name(profile_name: str, kind: str) -> str:
@@ -66,22 +85,30 @@ def display_name(backend: object) -> str:
 
 
 def unusable_reason(backend: object) -> str | None:
-    """Why this backend must not hold keys, or None when it is a real, encrypted keyring."""
+    """Why this backend must not hold keys (English), or None when it is a real, encrypted keyring."""
+    reason = unusable_text(backend)
+    return reason.render() if reason is not None else None
+
+
+def unusable_text(backend: object) -> Text | None:
+    """Why this backend must not hold keys, translatable; None when it is a real, encrypted keyring."""
     module, name = _module_class(backend)
     if module == "keyring.backends.fail":
-        return ("No secure keyring was found on this computer, so keys cannot be saved. On Linux, install "
-                "and unlock GNOME Keyring or KWallet; on Windows, reinstall DPS Wizard. You can still run a "
-                "profile by entering the key each time.")
+        return Text(QT_TRANSLATE_NOOP("core", "No secure keyring was found on this computer, so keys cannot be saved. "
+                                              "On Linux, install and unlock GNOME Keyring or KWallet; on Windows, "
+                                              "reinstall DPS Wizard. You can still run a profile by entering the key "
+                                              "each time."))
     if module == "keyring.backends.null":
-        return ("The keyring is switched off (PYTHON_KEYRING_BACKEND selects keyring's null backend), so "
-                "keys would not be kept. Unset it to save keys; you can still enter the key each time.")
+        return Text(QT_TRANSLATE_NOOP("core", "The keyring is switched off (PYTHON_KEYRING_BACKEND selects keyring's "
+                                              "null backend), so keys would not be kept. Unset it to save keys; you "
+                                              "can still enter the key each time."))
     if module.startswith("keyrings.alt") or "Plaintext" in name or "Unencrypted" in name:
-        return (f"The keyring backend '{name}' keeps secrets unencrypted in a file, so DPS Wizard will not "
-                "use it. Uninstall keyrings.alt or choose an encrypted backend; you can still enter the key "
-                "each time.")
+        return Text(QT_TRANSLATE_NOOP("core", "The keyring backend '%1' keeps secrets unencrypted in a file, so DPS "
+                                              "Wizard will not use it. Uninstall keyrings.alt or choose an encrypted "
+                                              "backend; you can still enter the key each time."), (name,))
     if module == "keyring.backends.chainer":
-        return ("No secure keyring was found among the available backends; you can still enter the key "
-                "each time.")
+        return Text(QT_TRANSLATE_NOOP("core", "No secure keyring was found among the available backends; you can "
+                                              "still enter the key each time."))
     return None
 
 
@@ -115,7 +142,13 @@ class SecretStore:
 
     @property
     def why_unusable(self) -> str | None:
+        """Why the keyring must not hold keys (English), or None."""
         return unusable_reason(self.backend)
+
+    @property
+    def why_unusable_text(self) -> Text | None:
+        """The same, to show translated (render it at the edge)."""
+        return unusable_text(self.backend)
 
     @property
     def usable(self) -> bool:
@@ -125,7 +158,7 @@ class SecretStore:
     def set(self, profile_name: str, kind: str, value: str) -> None:
         service = service_name(profile_name, kind)
         if not value:
-            raise SecretStoreError(f"There is no {_WHAT[kind]} to save.")
+            raise SecretStoreError(Text(QT_TRANSLATE_NOOP("core", "There is no %1 to save."), (Text(_WHAT[kind]),)))
         redact.register_secret(value)  # before the call, so even the backend's error text is masked
         self._call("save", profile_name, kind, lambda b: b.set_password(service, kind, value), value)
 
@@ -189,39 +222,44 @@ class SecretStore:
         self.set(name, DEVICE_KEY, probe)
         try:
             if self.get(name, DEVICE_KEY) != probe:
-                raise SecretStoreError(f"{self.backend_name} did not return what was stored in it.")
+                raise SecretStoreError(Text(QT_TRANSLATE_NOOP("core", "%1 did not return what was stored in it."),
+                                            (self.backend_name,)))
         finally:
             self.delete(name, DEVICE_KEY)
 
     # ---- internals ----------------------------------------------------------------------------------
     def _call(self, verb: str, profile_name: str, kind: str, op: Callable[[KeyringBackend], T],
               secret: str | None = None) -> T:
-        what = f"the {_WHAT[kind]} of profile '{profile_name.strip()}'"
-        reason = self.why_unusable
+        what, name = Text(_WHAT[kind]), profile_name.strip()
+        plain, in_backend = _COULD_NOT[verb]
+        reason = self.why_unusable_text
         if reason is not None:
-            raise SecretStoreError(f"Could not {verb} {what}. {reason}")
+            raise SecretStoreError(Text(plain, (what, name, reason)))
         try:
             return op(self.backend)
         except Exception as exc:  # backends raise anything: dbus, pywin32, RuntimeError, keyring.errors
             detail = redact.redact(f"{type(exc).__name__}: {exc}")
             if secret:  # short secrets (a proxy password) are not registered with the redactor
                 detail = detail.replace(secret, redact.MASK)
-            message = f"Could not {verb} {what} in {self.backend_name}. {_advice(exc)}"
+            message = Text(in_backend, (what, name, self.backend_name, _advice(exc)))
             raise SecretStoreError(message, detail) from None  # no __cause__: its text may hold the secret
 
 
-def _advice(exc: BaseException) -> str:
+def _advice(exc: BaseException) -> Text:
     from keyring import errors
 
     text = str(exc).lower()
     if isinstance(exc, errors.KeyringLocked) or "locked" in text or "prompt dismissed" in text:
-        return ("The keyring is locked: unlock it (sign in to the desktop session or open the keyring app) "
-                "and try again.")
+        return Text(QT_TRANSLATE_NOOP("core", "The keyring is locked: unlock it (sign in to the desktop session or "
+                                              "open the keyring app) and try again."))
     if isinstance(exc, errors.NoKeyringError):
-        return "No keyring is available; you can still run by entering the key each time."
+        return Text(QT_TRANSLATE_NOOP("core", "No keyring is available; you can still run by entering the key each "
+                                              "time."))
     if "dbus" in text or isinstance(exc, errors.InitError):
-        return ("The keyring service could not be reached. Check that GNOME Keyring or KWallet is running in "
-                "this desktop session, then try again.")
+        return Text(QT_TRANSLATE_NOOP("core", "The keyring service could not be reached. Check that GNOME Keyring or "
+                                              "KWallet is running in this desktop session, then try again."))
     if "1783" in text or "stub received bad data" in text:
-        return "Windows Credential Manager refused the value (it is too long for a credential)."
-    return "The keyring reported an error; try again, and see the details if it persists."
+        return Text(QT_TRANSLATE_NOOP("core", "Windows Credential Manager refused the value (it is too long for a "
+                                              "credential)."))
+    return Text(QT_TRANSLATE_NOOP("core", "The keyring reported an error; try again, and see the details if it "
+                                          "persists."))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget, QWizard, QWizardPage
 
 from wizard.core.i18n import fill
 from wizard.core.profile import Profile
+from wizard.i18n import tr_core
 from wizard.ui.demo import DemoController
 from wizard.ui.form import FIELD_PAGE, Draft, PageId, build_profile, device_key, draft_from_profile
 from wizard.ui.pages.start import StartPage
@@ -245,7 +246,7 @@ class DpsWizard(QWizard):
             group = self.secrets.get(name, GROUP_KEY) or "" if profile.is_group else ""
             proxy = self.secrets.get(name, PROXY_PASSWORD) or "" if profile.proxy else ""
         except SecretStoreError as exc:
-            self.start_page.keyring_banner.show_text(str(exc))
+            self.start_page.keyring_banner.show_text(exc.render(tr_core))
             return "", None, ""
         if profile.is_group:
             return group, device or None, proxy
@@ -283,7 +284,7 @@ class DpsWizard(QWizard):
         try:
             copy = self.store.duplicate(name)
         except ProfileStoreError as exc:
-            self.start_page.store_banner.show_text(str(exc))
+            self.start_page.store_banner.show_text(exc.render(tr_core))
             return
         self.start_page.refresh(select=copy.name)
 
@@ -294,13 +295,13 @@ class DpsWizard(QWizard):
         try:
             self.store.delete(name)
         except ProfileStoreError as exc:
-            self.start_page.store_banner.show_text(str(exc))
+            self.start_page.store_banner.show_text(exc.render(tr_core))
             return
         if self.secrets.usable:
             try:
                 self.secrets.delete_all(name)
             except SecretStoreError as exc:
-                self.start_page.keyring_banner.show_text(str(exc))
+                self.start_page.keyring_banner.show_text(exc.render(tr_core))
         if self.loaded_name == name:
             self.loaded_name = None
         self.start_page.refresh()
@@ -321,7 +322,7 @@ class DpsWizard(QWizard):
             if password:
                 self.secrets.set(name, PROXY_PASSWORD, password)
         except SecretStoreError as exc:
-            return str(exc)
+            return exc.render(tr_core)
         return fill(self.tr("The key is saved in %1."), self.secrets.backend_name)
 
     def save_current_profile(self) -> str:
@@ -345,7 +346,7 @@ class DpsWizard(QWizard):
                 self.store.record_result(profile.name, self.last_finished.outcome, run_summary(self.last_finished))
             self.store.set_setting("last_profile", profile.name)
         except ProfileStoreError as exc:
-            return str(exc)
+            return exc.render(tr_core)
         self.loaded_name = profile.name
         self.device_page.name.setText(profile.name)
         self.last_profile = profile

@@ -24,7 +24,7 @@ from wizard.core.idlist import DeviceItem, ParsedIds, parse_csv_file, parse_id_t
 from wizard.core.profile import FieldIssue, Severity, check_key, check_profile_name, check_registration_id
 from wizard.ui.form import Draft, device_key
 from wizard.ui.pages.base import BasePage, buddy_label
-from wizard.ui.widgets import Banner, FieldMessage, tr_core
+from wizard.ui.widgets import Banner, FieldMessage, render, tr_core
 
 
 class DevicePage(BasePage):
@@ -252,8 +252,9 @@ class DevicePage(BasePage):
             self.remember.setChecked(False)
             self.remember.setEnabled(False)
             self.remember.setText(self.tr("Re&member the key (no usable keyring)"))
+            why = secrets.why_unusable_text
             self.remember_why.setText(fill(self.tr("The key cannot be saved: %1. The run works; you will type the "
-                                                   "key again next time."), secrets.why_unusable or ""))
+                                                   "key again next time."), render(why) if why is not None else ""))
             self.remember_why.show()
 
     def _name_edited(self) -> None:

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from wizard import i18n
-from wizard.core.i18n import fill
+from wizard.core.i18n import Text, fill
 from wizard.ui.form import PageId
 from wizard.ui.pages.base import BasePage, buddy_label
-from wizard.ui.widgets import Banner
+from wizard.ui.widgets import Banner, render, tr_core
 
 
 def _when(iso: str | None) -> str:
@@ -160,15 +160,16 @@ class StartPage(BasePage):
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:  # no event loop (a synchronous caller): probe right here
-            self._show_keyring_state(secrets.why_unusable)
+            self._show_keyring_state(secrets.why_unusable_text)
             return
-        probe = loop.run_in_executor(None, lambda: secrets.why_unusable)
+        probe = loop.run_in_executor(None, lambda: secrets.why_unusable_text)
         probe.add_done_callback(
             lambda f: self._show_keyring_state(str(f.exception()) if f.exception() else f.result()))
 
-    def _show_keyring_state(self, why: str | None) -> None:
+    def _show_keyring_state(self, reason: Text | str | None) -> None:
         if not shiboken6.isValid(self):
             return
+        why = render(reason) if isinstance(reason, Text) else reason
         self.keyring_banner.show_text(
             fill(self.tr("No usable keyring: %1 Runs still work, but keys cannot be saved; you will type them "
                          "each time."), why) if why else None)
@@ -179,9 +180,10 @@ class StartPage(BasePage):
             items = wiz.store.list()
         except Exception as exc:  # noqa: BLE001 - the page must open even when the store cannot be read
             items = []
-            self.store_banner.show_text(str(exc))
+            self.store_banner.show_text(exc.render(tr_core) if hasattr(exc, "render") else str(exc))
         else:
-            self.store_banner.show_text(wiz.store.last_problem)
+            problem = wiz.store.last_problem_text
+            self.store_banner.show_text(render(problem) if problem is not None else wiz.store.last_problem)
         self.table.setRowCount(0)
         for sp in items:
             r = self.table.rowCount()
@@ -238,7 +240,7 @@ class StartPage(BasePage):
         try:
             self.wiz().store.set_setting(i18n.SETTING, value)
         except ProfileStoreError as exc:
-            self.language_note.setText(str(exc))
+            self.language_note.setText(exc.render(tr_core))
             return
         self.language_note.setText(self.tr("Used the next time the wizard starts."))
 
