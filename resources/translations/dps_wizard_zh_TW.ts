@@ -2998,6 +2998,34 @@ Run &apos;dps-wizard run --help&apos; for the headless command.</source>
         <translation>請開啟詳細資料；如果問題持續，請回報這些內容。</translation>
     </message>
     <message>
+        <source>not a text file</source>
+        <translation>不是文字檔</translation>
+    </message>
+    <message>
+        <source>The trusted CA certificate file cannot be read</source>
+        <translation>無法讀取信任的 CA 憑證檔案</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1：%2。</translation>
+    </message>
+    <message>
+        <source>Choose a PEM file (text starting with -----BEGIN CERTIFICATE-----).</source>
+        <translation>請選擇 PEM 檔案 (以 -----BEGIN CERTIFICATE----- 開頭的文字)。</translation>
+    </message>
+    <message>
+        <source>The trusted CA file holds no PEM certificate</source>
+        <translation>信任的 CA 檔案不含 PEM 憑證</translation>
+    </message>
+    <message>
+        <source>%1 does not contain -----BEGIN CERTIFICATE-----.</source>
+        <translation>%1 不含 -----BEGIN CERTIFICATE-----。</translation>
+    </message>
+    <message>
+        <source>Export the root certificate as Base-64 encoded X.509 (.pem / .crt).</source>
+        <translation>請將根憑證匯出為 Base-64 編碼的 X.509 (.pem / .crt)。</translation>
+    </message>
+    <message>
         <source>Run cancelled.</source>
         <translation>執行已取消。</translation>
     </message>

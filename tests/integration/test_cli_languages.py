@@ -115,3 +115,15 @@ def test_batch_invalid_ids_in_traditional_chinese(zh_tw_cli, capsys, monkeypatch
         _out, err = capsys.readouterr()
         assert code == 1 and err.startswith("輸入無效：註冊識別碼：") and expected in err, err
         assert_no_english(err, [ids, "Bad-2"])
+
+
+def test_check_with_an_unreadable_trusted_ca_in_traditional_chinese(zh_tw_cli, capsys, tmp_path) -> None:  # noqa: ANN001
+    import errno
+    import os
+
+    missing = str(tmp_path / "missing.pem")
+    host = next_loopback_address()
+    code = run_main(["check", "--lang", "zh_TW", "--host", host, "--timeout", "1", "--trusted-ca", missing])
+    out, err = capsys.readouterr()
+    assert code == 5 and "無法讀取信任的 CA 憑證檔案" in out, out
+    assert_no_english(out + err, [host, missing, os.strerror(errno.ENOENT)])

@@ -65,15 +65,18 @@ def read_trusted_ca(path: str | None) -> str | None:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputProblem(Problem("invalid_input", "The trusted CA certificate file cannot be read",
-                                   f"{path}: {exc.strerror if isinstance(exc, OSError) else 'not a text file'}.",
-                                   "Choose a PEM file (text starting with -----BEGIN CERTIFICATE-----).",
-                                   field="trusted_ca")) from exc
+        why = exc.strerror if isinstance(exc, OSError) else Text(QT_TRANSLATE_NOOP("core", "not a text file"))
+        raise InputProblem(Problem.of(
+            "invalid_input", Text(QT_TRANSLATE_NOOP("core", "The trusted CA certificate file cannot be read")),
+            Text(QT_TRANSLATE_NOOP("core", "%1: %2."), (path, why)),
+            Text(QT_TRANSLATE_NOOP("core", "Choose a PEM file (text starting with -----BEGIN CERTIFICATE-----).")),
+            field="trusted_ca")) from exc
     if "-----BEGIN CERTIFICATE-----" not in text:
-        raise InputProblem(Problem("invalid_input", "The trusted CA file holds no PEM certificate",
-                                   f"{path} does not contain -----BEGIN CERTIFICATE-----.",
-                                   "Export the root certificate as Base-64 encoded X.509 (.pem / .crt).",
-                                   field="trusted_ca"))
+        raise InputProblem(Problem.of(
+            "invalid_input", Text(QT_TRANSLATE_NOOP("core", "The trusted CA file holds no PEM certificate")),
+            Text(QT_TRANSLATE_NOOP("core", "%1 does not contain -----BEGIN CERTIFICATE-----."), (path,)),
+            Text(QT_TRANSLATE_NOOP("core", "Export the root certificate as Base-64 encoded X.509 (.pem / .crt).")),
+            field="trusted_ca"))
     return text
 
 
