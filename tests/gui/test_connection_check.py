@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import click, next_bind, until
+from tests.gui.conftest import click, next_bind, until
 
 from wizard.core.netcheck import Status
 

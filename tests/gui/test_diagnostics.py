@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from conftest import click, until
+from tests.gui.conftest import click, until
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import click, commit_button, next_button, until
+from tests.gui.conftest import click, commit_button, next_button, until
 from PySide6.QtCore import Qt, QTimer
 
 from wizard.core.events import Outcome

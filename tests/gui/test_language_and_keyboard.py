@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from conftest import commit_button, next_button, until
+from tests.gui.conftest import commit_button, next_button, until
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -193,7 +193,7 @@ def tree_texts(tree: QTreeWidget) -> Iterator[tuple[str, str]]:
 @pytest.mark.asyncio
 async def test_the_connection_test_against_a_closed_port_is_in_traditional_chinese(qtbot, zh_tw,  # noqa: ANN001
                                                                                     make_wizard) -> None:
-    from conftest import click, next_bind
+    from tests.gui.conftest import click, next_bind
 
     w = make_wizard()
     await w.start_demo()

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import click, commit_button, next_button, until
+from tests.gui.conftest import click, commit_button, next_button, until
 from keyring.backends import fail
 from PySide6.QtWidgets import QMessageBox
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import next_bind
+from tests.gui.conftest import next_bind
 
 SCRIPT = Path(__file__).with_name("take_screenshots.py")
 NAMES = ["01-start", "02-service", "03-device", "04-telemetry", "05-review", "06-run", "07-result", "08-fleet",

@@ -3,7 +3,7 @@ warnings show but do not block; Back keeps what was typed."""
 
 from __future__ import annotations
 
-from conftest import next_button
+from tests.gui.conftest import next_button
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
