@@ -19,8 +19,6 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWizard  # noqa: E402
 
 
-
-
 def pytest_asyncio_loop_factories(config, item):  # noqa: ANN001, ANN201
     """Every @pytest.mark.asyncio test in tests/gui runs on a qasync loop over the QApplication."""
     return {"qasync": lambda: qasync.QEventLoop(QApplication.instance() or QApplication([]))}

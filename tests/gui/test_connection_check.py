@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
-from tests.gui.conftest import click, next_bind, until
 
+from tests.gui.conftest import click, next_bind, until
 from wizard.core.netcheck import Status
 
 

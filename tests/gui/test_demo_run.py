@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from tests.gui.conftest import click, commit_button, next_button, until
 
+from tests.gui.conftest import click, commit_button, next_button, until
 from wizard.core.events import Outcome
 from wizard.ui.form import PageId
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from tests.gui.conftest import click, until
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from tests.gui.conftest import click, until
 from wizard import selfcheck
 from wizard.selfcheck import Check
 from wizard.ui.diagnostics import DiagnosticsDialog, self_check_steps

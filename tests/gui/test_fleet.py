@@ -10,9 +10,9 @@ import stat
 import time
 
 import pytest
-from tests.gui.conftest import click, commit_button, next_button, until
 from PySide6.QtCore import QPoint, Qt
 
+from tests.gui.conftest import click, commit_button, next_button, until
 from wizard.core.batch import DeviceState
 from wizard.core.keys import derive_device_key
 from wizard.emulator import Faults
@@ -215,7 +215,13 @@ async def test_the_id_list_is_checked_as_it_is_typed(qtbot, make_wizard, tmp_pat
 async def test_the_fleet_pages_are_translated_and_accessible(qtbot, make_wizard, qapp, lang, tmp_path,
                                                             monkeypatch) -> None:  # noqa: ANN001
     from PySide6.QtCore import QLocale
-    from tests.gui.test_language_and_keyboard import assert_page_is_accessible, english_left, typed_values, visible_texts
+
+    from tests.gui.test_language_and_keyboard import (
+        assert_page_is_accessible,
+        english_left,
+        typed_values,
+        visible_texts,
+    )
 
     def assert_no_english(w) -> None:  # noqa: ANN001
         # Registration IDs are typed values, the CSV's column names are literal.

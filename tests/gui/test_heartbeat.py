@@ -5,9 +5,9 @@ from __future__ import annotations
 import time
 
 import pytest
-from tests.gui.conftest import click, commit_button, next_button, until
 from PySide6.QtCore import Qt, QTimer
 
+from tests.gui.conftest import click, commit_button, next_button, until
 from wizard.core.events import Outcome
 from wizard.ui.form import PageId
 

@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from tests.gui.conftest import commit_button, next_button, until
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from tests.gui.conftest import commit_button, next_button, until
 from wizard import i18n
 from wizard.core.events import Outcome, Step
 from wizard.ui.form import PageId

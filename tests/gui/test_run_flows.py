@@ -7,10 +7,10 @@ import time
 from pathlib import Path
 
 import pytest
-from tests.gui.conftest import click, commit_button, next_button, until
 from keyring.backends import fail
 from PySide6.QtWidgets import QMessageBox
 
+from tests.gui.conftest import click, commit_button, next_button, until
 from wizard.core import keys
 from wizard.core.events import Outcome, Step
 from wizard.core.secrets import SecretStore

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from tests.gui.conftest import next_bind
 
 SCRIPT = Path(__file__).with_name("take_screenshots.py")

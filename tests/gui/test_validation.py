@@ -3,10 +3,10 @@ warnings show but do not block; Back keeps what was typed."""
 
 from __future__ import annotations
 
-from tests.gui.conftest import next_button
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
+from tests.gui.conftest import next_button
 from wizard.core import keys
 from wizard.ui.form import PageId
 

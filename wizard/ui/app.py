@@ -11,7 +11,6 @@ import time
 
 from wizard import APP_NAME
 
-
 DEMO_START_DELAY_S = 0.3
 
 
