@@ -36,10 +36,11 @@ from wizard.core.profile import Enrollment
 from wizard.core.redact import redact
 from wizard.ui.fleet_model import FleetModel
 from wizard.ui.pages.base import BasePage, buddy_label
+from wizard.ui.pages.run_control import RunControl
 from wizard.ui.widgets import Banner, set_text_accent, tr_core
 
 
-class FleetPage(BasePage):
+class FleetPage(RunControl, BasePage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Several devices"))
@@ -151,7 +152,7 @@ class FleetPage(BasePage):
     # -- state -------------------------------------------------------------------------------------------------
     @property
     def running(self) -> bool:
-        return self._active and self.task is not None and not self.task.done()
+        return self._active and super().running
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt API
         return not self.running
@@ -200,7 +201,7 @@ class FleetPage(BasePage):
         self.progress.setRange(0, len(items))
         self.progress.setValue(0)
         self._active = True
-        self.task = asyncio.ensure_future(self._execute(profile))
+        self.start_task(self._execute(profile))
         self._running_ui()
         return self.task
 
@@ -209,26 +210,18 @@ class FleetPage(BasePage):
             return None
         self.batch.concurrency = self.concurrency.value()
         self._active = True
-        self.task = asyncio.ensure_future(self._execute(None, retry=True))
+        self.start_task(self._execute(None, retry=True))
         self._running_ui()
         return self.task
 
-    def cancel(self) -> None:
-        if not self.running:
-            return
-        self.cancel_button.setEnabled(False)
-        self.headline.setText(self.tr("Cancelling every device…"))
-        if self.batch is not None and self.batch.running:
-            self.batch.cancel()
-        else:
-            self.task.cancel()
+    def cancelling_text(self) -> str:
+        return self.tr("Cancelling every device…")
 
-    async def wait_stopped(self, timeout: float = 3.0) -> None:
-        if self.task is not None and not self.task.done():
-            try:
-                await asyncio.wait_for(asyncio.shield(self.task), timeout)
-            except (TimeoutError, asyncio.CancelledError):
-                pass
+    def stop_work(self) -> bool:
+        if self.batch is None or not self.batch.running:
+            return False
+        self.batch.cancel()
+        return True
 
     def _running_ui(self) -> None:
         self.summary = None

@@ -28,12 +28,13 @@ from wizard.core.problems import Problem
 from wizard.core.profile import field_label
 from wizard.core.redact import redact
 from wizard.ui.pages.base import BasePage
+from wizard.ui.pages.run_control import RunControl
 from wizard.ui.widgets import StepList, render, set_text_accent, tr_core
 
 FLUSH_MS = 100  # counters and the log are drawn at most this often, whatever the message rate
 
 
-class RunPage(BasePage):
+class RunPage(RunControl, BasePage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Run"))
@@ -138,7 +139,7 @@ class RunPage(BasePage):
     # -- state -------------------------------------------------------------------------------------------------
     @property
     def running(self) -> bool:
-        return self.task is not None and not self.task.done() and self.finished is None
+        return super().running and self.finished is None
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt API
         f = self.finished
@@ -184,24 +185,16 @@ class RunPage(BasePage):
         self.cancel_button.setFocus()
         self.completeChanged.emit()
         self.timer.start()
-        self.task = asyncio.ensure_future(self._execute(profile, key, wiz.proxy_password()))
+        self.start_task(self._execute(profile, key, wiz.proxy_password()))
 
-    def cancel(self) -> None:
-        if not self.running:
-            return
-        self.cancel_button.setEnabled(False)
-        self.headline.setText(self.tr("Cancelling…"))
-        if self.run is not None:
-            self.run.cancel()
-        else:
-            self.task.cancel()
+    def cancelling_text(self) -> str:
+        return self.tr("Cancelling…")
 
-    async def wait_stopped(self, timeout: float = 3.0) -> None:
-        if self.task is not None and not self.task.done():
-            try:
-                await asyncio.wait_for(asyncio.shield(self.task), timeout)
-            except (TimeoutError, asyncio.CancelledError):
-                pass
+    def stop_work(self) -> bool:
+        if self.run is None:
+            return False
+        self.run.cancel()
+        return True
 
     async def _execute(self, profile, key: str | None, proxy_password: str | None) -> None:  # noqa: ANN001
         started = time.monotonic()
