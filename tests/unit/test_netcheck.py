@@ -6,7 +6,6 @@ import time
 
 import pytest
 
-from wizard.core import netcheck
 from wizard.core.netcheck import CheckReport, CheckResult, CheckTarget, Status, advice, run_checks
 from wizard.core.profile import Proxy
 
@@ -37,8 +36,8 @@ async def test_everything_slow_still_ends_under_ten_seconds(monkeypatch, blackho
         never.wait(min(2.5, timeout or 2.5))
         return real_connect(("127.0.0.1", blackhole), timeout=timeout)
 
-    monkeypatch.setattr(netcheck.socket, "getaddrinfo", slow_dns)
-    monkeypatch.setattr(netcheck.socket, "create_connection", slow_connect)
+    monkeypatch.setattr(socket, "getaddrinfo", slow_dns)
+    monkeypatch.setattr(socket, "create_connection", slow_connect)
     start = time.monotonic()
     report = await run_checks(CheckTarget("dps.example.net", proxy=Proxy("proxy.example.net", 3128)))
     elapsed = time.monotonic() - start
@@ -59,7 +58,7 @@ async def test_everything_slow_still_ends_under_ten_seconds(monkeypatch, blackho
 
 @pytest.mark.asyncio
 async def test_dns_that_never_answers_is_abandoned_at_its_timeout(monkeypatch):
-    monkeypatch.setattr(netcheck.socket, "getaddrinfo", lambda *a, **k: threading.Event().wait())
+    monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: threading.Event().wait())
     start = time.monotonic()
     report = await run_checks(CheckTarget("dps.example.net"), step_timeout=0.5)
     assert time.monotonic() - start < 2
