@@ -499,22 +499,6 @@
         <translation>DPS 佈建精靈</translation>
     </message>
     <message>
-        <source>The key was not saved: no usable keyring.</source>
-        <translation>未儲存金鑰：沒有可用的金鑰環。</translation>
-    </message>
-    <message>
-        <source>The key was not saved (Remember is off).</source>
-        <translation>未儲存金鑰 (未勾選「記住」)。</translation>
-    </message>
-    <message>
-        <source>The key is saved in %1.</source>
-        <translation>金鑰已儲存在 %1 中。</translation>
-    </message>
-    <message>
-        <source>Saved as “%1”. %2</source>
-        <translation>已儲存為「%1」。%2</translation>
-    </message>
-    <message>
         <source>Starting the built-in emulator…</source>
         <translation>正在啟動內建模擬器…</translation>
     </message>
@@ -1240,6 +1224,25 @@
     <message>
         <source>&amp;Back to the settings</source>
         <translation>返回設定(&amp;B)</translation>
+    </message>
+</context>
+<context>
+    <name>SavedProfiles</name>
+    <message>
+        <source>The key was not saved: no usable keyring.</source>
+        <translation>未儲存金鑰：沒有可用的金鑰環。</translation>
+    </message>
+    <message>
+        <source>The key was not saved (Remember is off).</source>
+        <translation>未儲存金鑰 (未勾選「記住」)。</translation>
+    </message>
+    <message>
+        <source>The key is saved in %1.</source>
+        <translation>金鑰已儲存在 %1 中。</translation>
+    </message>
+    <message>
+        <source>Saved as “%1”. %2</source>
+        <translation>已儲存為「%1」。%2</translation>
     </message>
 </context>
 <context>
