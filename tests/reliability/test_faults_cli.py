@@ -139,9 +139,9 @@ def test_address_disappears_printed_for_a_person(running):
 def test_stalled_hub_connection_is_replaced_and_nothing_is_lost(running, monkeypatch, in_flight):
     """The hub goes silent on the connection (a half-open socket, as when paho's network thread dies): the
     sends in flight stall, the app replaces the client and sends them again on the new one."""
-    from wizard.core import run as run_module
+    from wizard.core import sending
 
-    monkeypatch.setattr(run_module, "SEND_STALL_S", 1.5)
+    monkeypatch.setattr(sending, "SEND_STALL_S", 1.5)
     emu = running().emu
     spec = emu.add_individual("stall", faults=Faults(hub_stall_after=5))
     # Spaced sends, so that when the first stalled one gives up the others are still waiting on the old client.

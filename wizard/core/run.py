@@ -2,7 +2,8 @@
 
 Each step emits typed events (wizard.core.events) and is bounded by the profile's timeout. Cancelling or
 timing out really stops the SDK: the provisioning client's pipeline is shut down (the SDK has no public
-way to do it, reference §8), and every attempt uses a fresh client.
+way to do it, reference §8), and every attempt uses a fresh client. The telemetry loop is in
+wizard.core.sending, the taps on the SDK's loggers in wizard.core.sdklog.
 """
 
 from __future__ import annotations
@@ -12,8 +13,6 @@ import contextlib
 import functools
 import json
 import logging
-import sys
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -22,17 +21,11 @@ from typing import Any
 from wizard.core import events as ev
 from wizard.core.events import Outcome, Step
 from wizard.core.i18n import QT_TRANSLATE_NOOP, Text
-from wizard.core.problems import (
-    DPS_MQTT_LOGGER,
-    DpsResponseCapture,
-    Problem,
-    explain_hub,
-    explain_provisioning,
-    timed_out,
-)
+from wizard.core.problems import Problem, explain_hub, explain_provisioning, timed_out
 from wizard.core.profile import Profile
 from wizard.core.redact import redact, register_secret
-from wizard.core.telemetry import PlannedMessage, TelemetryPlan
+from wizard.core.sdklog import ConnectTap, OwnDpsResponses
+from wizard.core.sending import StepFailed, TelemetrySending
 
 log = logging.getLogger("wizard.run")
 
@@ -41,13 +34,7 @@ DPS_SAS_TTL_S = 300
 # Hub tokens: 10 minutes instead of the SDK's 1 hour. The SDK renews 120 s before expiry and reconnects, which
 # the telemetry loop rides through (tested); DPS's 300 s already requires a clock within 5 minutes of Azure's.
 HUB_SAS_TTL_S = 600
-# A send that has not been acknowledged by then is treated as stalled: the client is replaced
-# (paho's network thread can die on an SSL EOF and never recover, reference §12).
-SEND_STALL_S = 10.0
 SHUTDOWN_WAIT_S = 1.5
-RECONNECT_POLL_S = 0.05
-# Between fresh-client attempts while the hub cannot be reached.
-RECONNECT_BACKOFF_S = 0.5
 
 
 class InputProblem(Exception):
@@ -95,7 +82,7 @@ def _shutdown_pipeline(client: Any) -> None:
         pipeline.shutdown(callback=lambda error=None: None)
 
 
-class ProvisioningRun:
+class ProvisioningRun(TelemetrySending):
     def __init__(self, profile: Profile, device_key: str, on_event: Callable[[ev.Event], None] | None = None, *,
                  proxy_password: str | None = None, max_in_flight: int = 1) -> None:
         self.profile = profile.normalised()
@@ -183,7 +170,7 @@ class ProvisioningRun:
                 raise
             outcome, failed_step = Outcome.CANCELLED, self._step
             self._log(Text(QT_TRANSLATE_NOOP("core", "Run cancelled.")), "warning")
-        except _StepFailed as failure:
+        except StepFailed as failure:
             outcome, problem, failed_step = failure.outcome, failure.problem, failure.step
             title, meaning = (problem.texts[0], problem.texts[1]) if problem.texts else (problem.title, problem.meaning)
             self._log(Text(QT_TRANSLATE_NOOP("core", "%1. %2"), (title, meaning)), "error")
@@ -222,8 +209,8 @@ class ProvisioningRun:
                 said = Text(QT_TRANSLATE_NOOP("core", "DPS answered %1; the SDK will retry."), (status,))
                 self._emit_threadsafe(ev.LogLine(now, "warning", said.render(), said))
 
-        capture = _OwnDpsResponses(p.registration_id, on_response)
-        transport_tap = _ConnectTap(p.registration_id,
+        capture = OwnDpsResponses(p.registration_id, on_response)
+        transport_tap = ConnectTap(p.registration_id,
                                     lambda: self._emit_threadsafe(ev.StepDone(time.monotonic(), Step.CONNECT_DPS)),
                                     lambda: self._emit_threadsafe(ev.StepStarted(time.monotonic(), Step.REGISTER,
                                                                                  p.registration_id)))
@@ -233,7 +220,7 @@ class ProvisioningRun:
                 provisioning_host=p.host, registration_id=p.registration_id, id_scope=p.id_scope,
                 symmetric_key=self._key, sastoken_ttl=DPS_SAS_TTL_S, **self._sdk_kwargs(ca_pem)))
         except Exception as exc:  # bad CA text, bad key padding: the SDK raises before any network use
-            raise _StepFailed(Outcome.PROVISIONING_FAILED, Step.CONNECT_DPS,
+            raise StepFailed(Outcome.PROVISIONING_FAILED, Step.CONNECT_DPS,
                               explain_provisioning(exc, None, p.is_group)) from None
         if p.provisioning_payload and p.provisioning_payload.strip():
             client.provisioning_payload = json.loads(p.provisioning_payload)
@@ -246,13 +233,13 @@ class ProvisioningRun:
             result = await asyncio.wait_for(client.register(), p.timeout_s)
             finished_ok = True
         except TimeoutError:
-            raise _StepFailed(Outcome.PROVISIONING_FAILED, self._current_dps_step(first_response),
+            raise StepFailed(Outcome.PROVISIONING_FAILED, self._current_dps_step(first_response),
                               timed_out("DPS", p.timeout_s, capture)) from None
         except asyncio.CancelledError:
             raise
         except Exception as exc:
             problem = explain_provisioning(exc, capture, p.is_group)
-            raise _StepFailed(Outcome.PROVISIONING_FAILED, self._current_dps_step(first_response), problem) from None
+            raise StepFailed(Outcome.PROVISIONING_FAILED, self._current_dps_step(first_response), problem) from None
         finally:
             capture.detach()
             transport_tap.detach()
@@ -295,12 +282,12 @@ class ProvisioningRun:
             try:
                 self.twin = await asyncio.wait_for(self._hub.get_twin(), self.profile.timeout_s)
             except TimeoutError:
-                raise _StepFailed(Outcome.TELEMETRY_FAILED, Step.READ_TWIN,
+                raise StepFailed(Outcome.TELEMETRY_FAILED, Step.READ_TWIN,
                                   timed_out("the IoT hub (twin)", self.profile.timeout_s)) from None
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
-                raise _StepFailed(Outcome.TELEMETRY_FAILED, Step.READ_TWIN, explain_hub(exc, "reading the twin")) \
+                raise StepFailed(Outcome.TELEMETRY_FAILED, Step.READ_TWIN, explain_hub(exc, "reading the twin")) \
                     from None
             self._done(Step.READ_TWIN)
             self._emit(ev.TwinReceived(time.monotonic(), self.twin))
@@ -321,12 +308,12 @@ class ProvisioningRun:
                 sastoken_ttl=HUB_SAS_TTL_S, **self._sdk_kwargs(ca_pem)))
             await asyncio.wait_for(self._hub.connect(), timeout_s)
         except TimeoutError:
-            raise _StepFailed(Outcome.TELEMETRY_FAILED, Step.CONNECT_HUB,
+            raise StepFailed(Outcome.TELEMETRY_FAILED, Step.CONNECT_HUB,
                               timed_out("the IoT hub", self.profile.timeout_s)) from None
         except asyncio.CancelledError:
             raise
         except Exception as exc:
-            raise _StepFailed(Outcome.TELEMETRY_FAILED, Step.CONNECT_HUB, explain_hub(exc, "connecting")) from None
+            raise StepFailed(Outcome.TELEMETRY_FAILED, Step.CONNECT_HUB, explain_hub(exc, "connecting")) from None
 
     async def _close_hub(self) -> None:
         hub, self._hub = self._hub, None
@@ -336,279 +323,3 @@ class ProvisioningRun:
         with contextlib.suppress(BaseException):
             await asyncio.wait_for(asyncio.shield(hub.shutdown()), SHUTDOWN_WAIT_S)
 
-    # -- telemetry -------------------------------------------------------------------------------------------
-    async def _send_telemetry(self, ca_pem: str | None) -> None:
-        from azure.iot.device import Message
-
-        p = self.profile
-        assert self.registration is not None
-        plan = TelemetryPlan(p.count, p.interval_s, p.payload_template, dict(p.properties))
-        self._start(Step.TELEMETRY, f"{p.count} messages")
-        self._log(Text(QT_TRANSLATE_NOOP("core", "Sending %1 telemetry messages to %2."),
-                       (p.count, self.registration.assigned_hub)))
-        self.summary.started_at = time.monotonic()
-        self._hub_lost = None
-        in_flight = asyncio.Semaphore(self.max_in_flight)
-        reconnect_lock = asyncio.Lock()
-        pending: set[asyncio.Task[None]] = set()
-        started = 0
-
-        def to_message(planned: PlannedMessage) -> Any:
-            # UTF-8 bytes, not str: the SDK's 256 KB check sums sys.getsizeof(), which counts a str holding one
-            # emoji at 4 bytes per character, so a valid 100 KB body would be refused before it is sent.
-            msg = Message(planned.body.encode("utf-8"), message_id=planned.message_id,
-                          content_encoding=planned.content_encoding, content_type=planned.content_type)
-            msg.correlation_id = planned.correlation_id
-            msg.custom_properties.update(planned.properties)
-            return msg
-
-        async def reconnect(deadline: float, announce: bool) -> None:
-            async with reconnect_lock:
-                if self._hub is not None and self._hub.connected:
-                    return
-                if announce:
-                    self._log(Text(QT_TRANSLATE_NOOP("core", "Reconnecting to the IoT hub with a fresh client.")),
-                              "warning")
-                await self._connect_hub(ca_pem, max(0.1, deadline - time.monotonic()))
-
-        async def send(planned: PlannedMessage) -> None:
-            try:
-                deadline = time.monotonic() + p.timeout_s
-                attempt = 0
-                while True:
-                    attempt += 1
-                    if self._hub is None:  # another send replaced a stalled client and is reconnecting
-                        try:
-                            await self._wait_connected(deadline, reconnect)
-                        except _StepFailed as failure:
-                            self._give_up(planned, failure.problem.title, failure.problem)
-                            return
-                    hub = self._hub
-                    self._emit(ev.MessageSent(time.monotonic(), planned.index, planned.message_id, attempt))
-                    if attempt == 1:
-                        self.summary.sent += 1
-                    t0 = time.monotonic()
-                    try:
-                        # asyncio.timeout, not wait_for: no extra task per message (measured in tests/bench).
-                        async with asyncio.timeout(min(SEND_STALL_S, max(0.1, deadline - t0))):
-                            await hub.send_message(to_message(planned))
-                    except asyncio.CancelledError:
-                        raise
-                    except Exception as exc:  # noqa: BLE001 - every failure is counted and explained
-                        reason = "no acknowledgement in time" if isinstance(exc, TimeoutError) else \
-                            redact(f"{type(exc).__name__}: {exc}")
-                        # A send on a client that was replaced meanwhile (a stalled one, shut down by another
-                        # send: OperationCancelled) says nothing about the message: send it on the new client.
-                        if not (_retryable(exc) or hub is not self._hub):
-                            self._give_up(planned, reason)
-                            return
-                        if time.monotonic() >= deadline or self._hub_lost is not None:
-                            # The connection problem outlasted the timeout: the hub is gone for this run.
-                            self._give_up(planned, reason, self._hub_lost or self._lost_problem(reason))
-                            return
-                        self._emit(ev.MessageFailed(time.monotonic(), planned.index, planned.message_id, reason,
-                                                    True))
-                        self.summary.retried += 1
-                        try:
-                            if isinstance(exc, TimeoutError) and hub is self._hub:
-                                # A stalled client never recovers by itself: replace it.
-                                await self._close_hub()
-                            await self._wait_connected(deadline, reconnect)
-                        except _StepFailed as failure:
-                            self._give_up(planned, failure.problem.title, failure.problem)
-                            return
-                        continue
-                    latency = time.monotonic() - t0
-                    self.summary.acknowledged += 1
-                    self.summary.latencies_s.append(latency)
-                    self._emit(ev.MessageAcknowledged(time.monotonic(), planned.index, planned.message_id, latency))
-                    return
-            finally:
-                in_flight.release()
-
-        try:
-            for index in range(1, p.count + 1):
-                await in_flight.acquire()
-                if self._hub_lost is not None:
-                    in_flight.release()
-                    break
-                if index > 1 and p.interval_s > 0:
-                    await asyncio.sleep(p.interval_s)
-                planned = plan.message(index, self.registration.device_id)
-                task = asyncio.ensure_future(send(planned))
-                started += 1
-                pending.add(task)
-                task.add_done_callback(pending.discard)
-            if pending:
-                await asyncio.gather(*pending)
-        finally:
-            for task in pending:
-                task.cancel()
-            self.summary.finished_at = time.monotonic()
-        s = self.summary
-        never_sent = p.count - started
-        if never_sent:
-            # Not sent because the hub was lost: counted as failed, never silently dropped.
-            s.failed += never_sent
-            self._log(Text(QT_TRANSLATE_NOOP("core", "%1 messages were not sent: the IoT hub could not be reached."),
-                           (never_sent,)), "error")
-        self._done(Step.TELEMETRY, f"{s.acknowledged} of {s.requested} acknowledged")
-        self._log(Text(QT_TRANSLATE_NOOP("core", "Telemetry: %1 acknowledged, %2 failed, %3 retried."),
-                       (s.acknowledged, s.failed, s.retried)))
-        if self._hub_lost is not None:
-            lost = self._hub_lost
-            meaning = (f"{lost.meaning} {s.acknowledged} of {s.requested} messages were acknowledged and "
-                       f"{s.failed} failed" + (f" ({never_sent} of them never sent)." if never_sent else "."))
-            raise _StepFailed(Outcome.TELEMETRY_FAILED, Step.TELEMETRY,
-                              Problem(lost.code, lost.title, meaning, lost.hint, field=lost.field,
-                                      detail=lost.detail))
-
-    def _give_up(self, planned: PlannedMessage, reason: str, lost: Problem | None = None) -> None:
-        """Count one message as failed (once) and, when the hub is unreachable, stop starting new ones."""
-        self.summary.failed += 1
-        self._last_failure = reason
-        self._emit(ev.MessageFailed(time.monotonic(), planned.index, planned.message_id, reason, False))
-        if lost is not None and self._hub_lost is None:
-            self._hub_lost = lost
-
-    def _lost_problem(self, reason: str) -> Problem:
-        hub = self.registration.assigned_hub if self.registration else "the IoT hub"
-        return Problem("hub_lost", "Lost the connection to the IoT hub",
-                       f"The connection to {hub} failed and could not be made again within the "
-                       f"{self.profile.timeout_s:g} s timeout.",
-                       "Check the network to the IoT hub (port 8883, or 443 with WebSockets) and run again; "
-                       "raise the timeout for unreliable links.", detail=redact(reason))
-
-    async def _wait_connected(self, deadline: float, reconnect: Callable[[float, bool], Any]) -> None:
-        """Wait for the SDK's own reconnect; if it does not come back soon, use a fresh client, and keep
-        trying until the deadline (then _StepFailed: the hub is lost for this run)."""
-        give_sdk_until = min(deadline, time.monotonic() + 2.0) if self._hub is not None else 0.0
-        while time.monotonic() < give_sdk_until and self._hub_lost is None:
-            if self._hub is not None and self._hub.connected:
-                return
-            await asyncio.sleep(RECONNECT_POLL_S)
-        last, attempts = "no connection", 0
-        while self._hub_lost is None and time.monotonic() < deadline:
-            if self._hub is not None and self._hub.connected:
-                return
-            attempts += 1
-            try:
-                await reconnect(deadline, attempts == 1)
-            except _StepFailed as failure:
-                if failure.problem.code not in ("hub_network", "timeout"):  # refused, TLS: waiting will not help
-                    raise
-                last = failure.problem.detail or failure.problem.title
-                await asyncio.sleep(min(RECONNECT_BACKOFF_S, max(0.0, deadline - time.monotonic())))
-                continue
-            if self._hub is not None and self._hub.connected:
-                return
-        raise _StepFailed(Outcome.TELEMETRY_FAILED, Step.TELEMETRY, self._hub_lost or self._lost_problem(last))
-
-
-def _retryable(exc: BaseException) -> bool:
-    name = type(exc).__name__
-    return isinstance(exc, TimeoutError) or name in ("NoConnectionError", "ConnectionDroppedError",
-                                                      "ConnectionFailedError", "OperationTimeout")
-
-
-class _StepFailed(Exception):
-    def __init__(self, outcome: str, step: str, problem: Problem) -> None:
-        super().__init__(problem.title)
-        self.outcome, self.step, self.problem = outcome, step, problem
-
-
-def _sdk_client_id(depth: int = 16) -> str | None:
-    """The MQTT client id (= registration id for DPS) of the SDK client on whose behalf a log record is being
-    emitted, read from the caller's stack. The SDK logs through module-level loggers from threads it shares
-    between clients, so this is the only way to tell concurrent runs (a batch) apart. None if not found."""
-    frame = sys._getframe(2)
-    for _ in range(depth):
-        if frame is None:
-            return None
-        local = frame.f_locals
-        config = getattr(getattr(local.get("self"), "nucleus", None), "pipeline_configuration", None)
-        if isinstance(getattr(config, "registration_id", None), str):
-            return config.registration_id
-        for name in ("client", "self"):
-            client_id = getattr(local.get(name), "_client_id", None)
-            if isinstance(client_id, bytes | str) and client_id:
-                return client_id.decode("utf-8", "replace") if isinstance(client_id, bytes) else client_id
-        frame = frame.f_back
-    return None
-
-
-_held: dict[str, tuple[int, int, bool]] = {}  # logger name -> (handlers of ours, level and propagate before them)
-_held_lock = threading.Lock()
-
-
-def _hold_logger(handler: logging.Handler, name: str, level: int, always_private: bool) -> None:
-    """Add a tap to an SDK logger; the first of several concurrent runs saves the logger's settings."""
-    with _held_lock:
-        logger = logging.getLogger(name)
-        users, saved_level, saved_propagate = _held.get(name, (0, logger.level, logger.propagate))
-        _held[name] = (users + 1, saved_level, saved_propagate)
-        logger.addHandler(handler)
-        if always_private or logger.getEffectiveLevel() > level:
-            logger.setLevel(min(level, logger.getEffectiveLevel()))
-            logger.propagate = False  # the SDK's chatter stays out of the person's console
-
-
-def _release_logger(handler: logging.Handler, name: str) -> None:
-    """Remove the tap; the last run restores the settings the first one saved."""
-    with _held_lock:
-        logger = logging.getLogger(name)
-        logger.removeHandler(handler)
-        users, saved_level, saved_propagate = _held.pop(name, (1, logger.level, logger.propagate))
-        if users > 1:
-            _held[name] = (users - 1, saved_level, saved_propagate)
-        else:
-            logger.setLevel(saved_level)
-            logger.propagate = saved_propagate
-
-
-class _OwnDpsResponses(DpsResponseCapture):
-    """Only this registration's DPS responses (concurrent runs share the SDK's logger)."""
-
-    def __init__(self, registration_id: str, on_response: Callable[[int, dict[str, Any]], None]) -> None:
-        super().__init__(on_response)
-        self._registration_id = registration_id
-
-    def emit(self, record: logging.LogRecord) -> None:
-        owner = _sdk_client_id()
-        if owner is None or owner == self._registration_id:
-            super().emit(record)
-
-    def attach(self) -> _OwnDpsResponses:
-        _hold_logger(self, DPS_MQTT_LOGGER, logging.DEBUG, True)
-        return self
-
-    def detach(self) -> None:
-        _release_logger(self, DPS_MQTT_LOGGER)
-
-
-class _ConnectTap(logging.Handler):
-    """Tells when the DPS MQTT connection is up, from the SDK transport's own INFO log line."""
-
-    LOGGER = "azure.iot.device.common.mqtt_transport"
-
-    def __init__(self, registration_id: str, on_connected: Callable[[], None],
-                 on_registering: Callable[[], None]) -> None:
-        super().__init__(logging.INFO)
-        self._registration_id = registration_id
-        self._on_connected, self._on_registering = on_connected, on_registering
-        self._fired = False
-        self._saved: tuple[int, bool] | None = None
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if self._fired or _sdk_client_id() not in (None, self._registration_id):
-            return
-        if record.getMessage().startswith("connected with result code: 0"):
-            self._fired = True
-            self._on_connected()
-            self._on_registering()
-
-    def attach(self) -> None:
-        _hold_logger(self, self.LOGGER, logging.INFO, False)
-
-    def detach(self) -> None:
-        _release_logger(self, self.LOGGER)
