@@ -11,14 +11,13 @@ import asyncio
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QStyle, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from wizard.core import netcheck
 from wizard.core.i18n import fill
 from wizard.core.netcheck import CheckReport, CheckResult, CheckTarget, Status
 from wizard.i18n import tr_core
-from wizard.ui.widgets import WrappingTree, set_text_accent, state_icon
+from wizard.ui.widgets import WrappingTree, set_text_accent, state_icon, status_headline
 
 
 class ConnectionCheckView(QWidget):
@@ -28,12 +27,7 @@ class ConnectionCheckView(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.headline = QLabel(self)
-        self.headline.setWordWrap(True)
-        bold = QFont(self.headline.font())
-        bold.setBold(True)
-        self.headline.setFont(bold)
-        self.headline.setAccessibleName(self.tr("Connection test status"))
+        self.headline = status_headline(self, self.tr("Connection test status"))
         layout.addWidget(self.headline)
         self.tree = WrappingTree(self)
         self.tree.setColumnCount(2)

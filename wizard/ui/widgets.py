@@ -1,4 +1,4 @@
-"""Small reusable widgets: the message under a field, banners, the step list of a run."""
+"""Small reusable widgets: the message under a field, banners, a status headline, the step list of a run."""
 
 from __future__ import annotations
 
@@ -56,6 +56,17 @@ def set_text_accent(label: QLabel, kind: str | None) -> None:
     if kind is not None:
         own.setColor(QPalette.ColorRole.WindowText, accent(kind, palette))
     label.setPalette(own)
+
+
+def status_headline(parent: QWidget, name: str) -> QLabel:
+    """The bold, wrapping line that says how a run or check is going; `name` is its accessible name."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    bold = QFont(label.font())
+    bold.setBold(True)
+    label.setFont(bold)
+    label.setAccessibleName(name)
+    return label
 
 
 _icons: dict[str, QIcon] = {}

@@ -13,7 +13,6 @@ import importlib
 from dataclasses import replace
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,7 +36,7 @@ from wizard.core.redact import redact
 from wizard.ui.fleet_model import FleetModel
 from wizard.ui.pages.base import BasePage, buddy_label
 from wizard.ui.pages.run_control import RunControl
-from wizard.ui.widgets import Banner, set_text_accent, tr_core
+from wizard.ui.widgets import Banner, set_text_accent, status_headline, tr_core
 
 
 class FleetPage(RunControl, BasePage):
@@ -48,12 +47,7 @@ class FleetPage(RunControl, BasePage):
                                  "IoT hub and sends the test messages; a failed device does not stop the others."))
         self.setFinalPage(True)
         outer = QVBoxLayout(self)
-        self.headline = QLabel(self)
-        self.headline.setWordWrap(True)
-        bold = QFont(self.headline.font())
-        bold.setBold(True)
-        self.headline.setFont(bold)
-        self.headline.setAccessibleName(self.tr("Batch status"))
+        self.headline = status_headline(self, self.tr("Batch status"))
         outer.addWidget(self.headline)
         self.progress = QProgressBar(self)
         self.progress.setFormat(self.tr("%v of %m devices finished"))

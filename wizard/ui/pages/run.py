@@ -8,7 +8,7 @@ import time
 import traceback
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -29,7 +29,7 @@ from wizard.core.profile import field_label
 from wizard.core.redact import redact
 from wizard.ui.pages.base import BasePage
 from wizard.ui.pages.run_control import RunControl
-from wizard.ui.widgets import StepList, render, set_text_accent, tr_core
+from wizard.ui.widgets import StepList, render, set_text_accent, status_headline, tr_core
 
 FLUSH_MS = 100  # counters and the log are drawn at most this often, whatever the message rate
 
@@ -48,12 +48,7 @@ class RunPage(RunControl, BasePage):
             Step.TELEMETRY: self.tr("Send telemetry"),
         }
         self.steps = StepList([(s, self.step_names[s]) for s in Step.ALL], self)
-        self.headline = QLabel(self)
-        self.headline.setWordWrap(True)
-        bold = QFont(self.headline.font())
-        bold.setBold(True)
-        self.headline.setFont(bold)
-        self.headline.setAccessibleName(self.tr("Run status"))
+        self.headline = status_headline(self, self.tr("Run status"))
         top = QHBoxLayout()
         top.addWidget(self.steps, 1)
         outer.addLayout(top)
@@ -75,7 +70,7 @@ class RunPage(RunControl, BasePage):
         self.problem_box.setFrameShape(QFrame.Shape.StyledPanel)
         pl = QVBoxLayout(self.problem_box)
         self.problem_title = QLabel(self.problem_box)
-        self.problem_title.setFont(bold)
+        self.problem_title.setFont(self.headline.font())
         set_text_accent(self.problem_title, "error")
         self.problem_meaning = QLabel(self.problem_box)
         self.problem_hint = QLabel(self.problem_box)
