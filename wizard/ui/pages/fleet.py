@@ -9,7 +9,6 @@ group key never.
 from __future__ import annotations
 
 import asyncio
-import importlib
 from dataclasses import replace
 
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -35,7 +34,7 @@ from wizard.core.profile import Enrollment
 from wizard.core.redact import redact
 from wizard.ui.fleet_model import FleetModel
 from wizard.ui.pages.base import BasePage, buddy_label
-from wizard.ui.pages.run_control import RunControl
+from wizard.ui.pages.run_control import RunControl, import_sdk
 from wizard.ui.widgets import Banner, set_text_accent, status_headline, tr_core
 
 
@@ -234,9 +233,7 @@ class FleetPage(RunControl, BasePage):
                 if profile.demo:
                     adapted = await self.wiz().demo.adapt(profile)  # this launch's emulator
                     batch.base_profile = replace(adapted, enrollment=Enrollment.GROUP)
-                loop = asyncio.get_running_loop()
-                # The SDK's import takes a quarter of a second: off the UI thread.
-                await loop.run_in_executor(None, importlib.import_module, "azure.iot.device.aio")
+                await import_sdk()
                 self.summary = await batch.execute()
             else:
                 self.summary = await batch.retry_failed()

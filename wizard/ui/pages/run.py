@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import importlib
 import time
 import traceback
 
@@ -28,7 +27,7 @@ from wizard.core.problems import Problem
 from wizard.core.profile import field_label
 from wizard.core.redact import redact
 from wizard.ui.pages.base import BasePage
-from wizard.ui.pages.run_control import RunControl
+from wizard.ui.pages.run_control import RunControl, import_sdk
 from wizard.ui.widgets import StepList, render, set_text_accent, status_headline, tr_core
 
 FLUSH_MS = 100  # counters and the log are drawn at most this often, whatever the message rate
@@ -198,9 +197,7 @@ class RunPage(RunControl, BasePage):
                 raise _NoKey
             if profile.demo:
                 profile = await self.wiz().demo.adapt(profile)
-            loop = asyncio.get_running_loop()
-            # The SDK's import takes a quarter of a second: do it off the UI thread.
-            await loop.run_in_executor(None, importlib.import_module, "azure.iot.device.aio")
+            await import_sdk()
             from wizard.core.run import ProvisioningRun
 
             self.run = ProvisioningRun(profile, key, self._on_event, proxy_password=proxy_password)

@@ -1,13 +1,19 @@
-"""What the Run and Fleet pages share about their one running task: the wizard's Esc, close and shutdown only
-need `running`, `cancel()` and `wait_stopped()`, whichever of the two is busy."""
+"""What the Run and Fleet pages share about their one running task. The wizard's Esc, close and shutdown only
+need `running`, `cancel()` and `wait_stopped()` of whichever is busy; both pages import the SDK off the UI thread."""
 
 from __future__ import annotations
 
 import asyncio
+import importlib
 from collections.abc import Coroutine
 from typing import Any
 
 from PySide6.QtWidgets import QLabel, QPushButton
+
+
+async def import_sdk() -> None:
+    """Import the SDK on a worker thread: it takes a quarter of a second, too long for the UI thread."""
+    await asyncio.get_running_loop().run_in_executor(None, importlib.import_module, "azure.iot.device.aio")
 
 
 class RunControl:
