@@ -4,6 +4,8 @@ Every change is lock -> re-read -> apply one change -> atomic write -> unlock, s
 save different profiles at once both survive, and a crash mid-write never leaves a half-written file.
 A damaged file is set aside (never overwritten or deleted); a file from a newer app is read but not
 changed. Keys never live here (see secrets.py); save() refuses a profile holding a registered secret.
+The lock and the atomic write are wizard.core.atomicfile's; reading and checking one entry is
+wizard.core.profile_entries'.
 """
 
 from __future__ import annotations
@@ -12,18 +14,24 @@ import contextlib
 import json
 import os
 import re
-import sys
-import tempfile
-import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, fields, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from wizard.core import redact
+from wizard.core.atomicfile import file_lock
+from wizard.core.atomicfile import write_atomically as _write_atomically  # a module name tests replace
 from wizard.core.i18n import PLURAL, QT_TRANSLATE_NOOP, Text, Translate, plural
 from wizard.core.profile import SCHEMA_VERSION, Profile, check_profile_name
+from wizard.core.profile_entries import (
+    InvalidProfile,
+    StoredProfile,
+    entry_of,
+    holds_secret,
+    profile_from_json,
+    stored_from_entry,
+)
 
 FILE_NAME = "profiles.json"
 CONFIG_DIR_ENV = "DPS_WIZARD_CONFIG_DIR"
@@ -55,27 +63,6 @@ class ProfileStoreError(Exception):
         return translate(str(self)) if translate else str(self)
 
 
-class InvalidProfile(ValueError):
-    """Why a profile from a file cannot be used: str() English, `text` translatable."""
-
-    def __init__(self, text: Text) -> None:
-        super().__init__(text.render())
-        self.text = text
-
-
-@dataclass(frozen=True)
-class StoredProfile:
-    profile: Profile
-    last_result: dict[str, Any] | None = None
-    last_run_at: str | None = None
-    created_at: str | None = None
-    updated_at: str | None = None
-
-    @property
-    def name(self) -> str:
-        return self.profile.name
-
-
 def default_config_dir() -> Path:
     env = os.environ.get(CONFIG_DIR_ENV)
     if env:
@@ -94,128 +81,12 @@ def _key(name: str) -> str:
     return name.strip().casefold()
 
 
-def profile_from_json(data: Any) -> Profile:
-    """A Profile from untrusted JSON, or ValueError saying what is wrong (used by load and import)."""
-    if not isinstance(data, dict):
-        raise InvalidProfile(_t(QT_TRANSLATE_NOOP("core", "it is not a JSON object")))
-    try:
-        profile = Profile.from_json(data)
-    except (TypeError, ValueError, KeyError, AttributeError) as exc:
-        raise InvalidProfile(_t(QT_TRANSLATE_NOOP("core", "it has an unexpected field value (%1)"),
-                                type(exc).__name__)) from None
-    for f in fields(Profile):  # from_json does not check types; a wrong one would crash a page later
-        if not _type_ok(f.name, f.default, getattr(profile, f.name)):
-            raise InvalidProfile(_t(QT_TRANSLATE_NOOP("core", "its field '%1' has the wrong type"), f.name))
-    issue = check_profile_name(profile.name) if isinstance(profile.name, str) else True
-    if issue:
-        raise InvalidProfile(_t(QT_TRANSLATE_NOOP("core", "it has no valid profile name")))
-    return replace(profile, name=profile.name.strip())
-
-
-def _type_ok(name: str, default: Any, value: Any) -> bool:
-    def number(v: Any, kind: type | tuple[type, ...]) -> bool:
-        return isinstance(v, kind) and not isinstance(v, bool)
-
-    if name == "proxy":
-        return value is None or (isinstance(value.host, str) and number(value.port, int)
-                                 and isinstance(value.username, str) and isinstance(value.kind, str))
-    if default is None:  # the optional text fields
-        return value is None or isinstance(value, str)
-    if isinstance(default, bool):
-        return isinstance(value, bool)
-    if isinstance(default, float):
-        return number(value, (int, float))
-    if isinstance(default, (int, str)):
-        return number(value, type(default))
-    return True  # enrollment and properties are converted by from_json itself
-
-
-def _stored(entry: dict[str, Any]) -> StoredProfile:
-    def text(k: str) -> str | None:
-        return entry.get(k) if isinstance(entry.get(k), str) else None
-
-    result = entry.get("lastResult")
-    return StoredProfile(profile_from_json(entry.get("profile")),
-                         result if isinstance(result, dict) else None,
-                         text("lastRunAt"), text("createdAt"), text("updatedAt"))
-
-
-def _entry(sp: StoredProfile) -> dict[str, Any]:
-    return {"profile": sp.profile.to_json(), "lastResult": sp.last_result, "lastRunAt": sp.last_run_at,
-            "createdAt": sp.created_at, "updatedAt": sp.updated_at}
-
-
-def _holds_secret(value: Any) -> bool:
-    if isinstance(value, str):  # redact() turns a string that IS a registered secret into exactly the mask
-        return len(value) >= 8 and value != redact.MASK and redact.redact(value) == redact.MASK
-    if isinstance(value, dict):
-        return any(_holds_secret(k) or _holds_secret(v) for k, v in value.items())
-    if isinstance(value, (list, tuple)):
-        return any(_holds_secret(v) for v in value)
-    return False
-
-
-def _os_lock(fd: int, take: bool) -> None:
-    if sys.platform == "win32":
-        import msvcrt
-
-        os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_NBLCK if take else msvcrt.LK_UNLCK, 1)
-    else:
-        import fcntl
-
-        fcntl.flock(fd, (fcntl.LOCK_EX | fcntl.LOCK_NB) if take else fcntl.LOCK_UN)
-
-
 @contextlib.contextmanager
 def _file_lock(path: Path) -> Iterator[None]:
-    """An OS lock on a side file: the kernel drops it when a process dies, so no stale-lock breaking."""
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    deadline = time.monotonic() + LOCK_TIMEOUT_S
-    try:
-        while True:
-            try:
-                _os_lock(fd, True)
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise ProfileStoreError(_t(QT_TRANSLATE_NOOP("core", "Another DPS Wizard window kept the "
-                                                                         "profiles file busy (%1); try again."),
-                                               path)) from None
-                time.sleep(0.01)
-        try:
-            yield
-        finally:
-            _os_lock(fd, False)
-    finally:
-        os.close(fd)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")  # mode 0600
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        for attempt in range(10):  # Windows: a virus scanner may hold the target open for a moment
-            try:
-                os.replace(tmp, path)
-                break
-            except PermissionError:
-                if attempt == 9 or sys.platform != "win32":
-                    raise
-                time.sleep(0.05)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    if sys.platform != "win32":  # make the rename itself durable
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    """The profiles file's lock; ProfileStoreError when another window holds it past LOCK_TIMEOUT_S."""
+    with file_lock(path, LOCK_TIMEOUT_S, lambda: ProfileStoreError(_t(QT_TRANSLATE_NOOP(
+            "core", "Another DPS Wizard window kept the profiles file busy (%1); try again."), path))):
+        yield
 
 
 class ProfileStore:
@@ -309,10 +180,10 @@ class ProfileStore:
             now = _now()
             if old is None:
                 sp = StoredProfile(profile, created_at=now, updated_at=now)
-                self._entries.append(_entry(sp))
+                self._entries.append(entry_of(sp))
             else:
-                sp = replace(_stored(old), profile=profile, updated_at=now)
-                old.update(_entry(sp))
+                sp = replace(stored_from_entry(old), profile=profile, updated_at=now)
+                old.update(entry_of(sp))
             return sp
 
         return self._mutate(change)
@@ -352,8 +223,8 @@ class ProfileStore:
                 raise ProfileStoreError(_t(_NO_SUCH, name), "name")
             now = _now()
             result = {**summary, "outcome": outcome, "at": now}
-            sp = replace(_stored(entry), last_result=result, last_run_at=now)
-            entry.update(_entry(sp))
+            sp = replace(stored_from_entry(entry), last_result=result, last_run_at=now)
+            entry.update(entry_of(sp))
             return sp
 
         return self._mutate(change)
@@ -431,7 +302,7 @@ class ProfileStore:
         out = []
         for e in self._entries:
             with contextlib.suppress(ValueError):
-                out.append(_stored(e))
+                out.append(stored_from_entry(e))
         return out
 
     def _find(self, name: str) -> dict[str, Any] | None:
@@ -439,12 +310,12 @@ class ProfileStore:
         named = []
         for e in self._entries:
             with contextlib.suppress(ValueError):
-                named.append((_stored(e).name, e))
+                named.append((stored_from_entry(e).name, e))
         exact = [e for n, e in named if n == name.strip()]
         return (exact or [e for n, e in named if _key(n) == _key(name)] or [None])[0]
 
     def _refuse_secrets(self, data: Any) -> None:
-        if _holds_secret(data):  # defence in depth: a key pasted into the wrong field must not reach disk
+        if holds_secret(data):  # defence in depth: a key pasted into the wrong field must not reach disk
             raise ProfileStoreError(_t(QT_TRANSLATE_NOOP("core", "This profile holds a key in one of its fields; keys "
                                                          "belong in the keyring, never in the profiles file. Remove "
                                                          "it and save again.")))
