@@ -4,18 +4,26 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import json
-import logging
 import os
-import signal
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any, TextIO
 
-from wizard.cli import EXIT_CANCELLED, EXIT_INVALID_INPUT, EXIT_OK, EXIT_PROVISIONING_FAILED, EXIT_TELEMETRY_FAILED
+from wizard.cli import EXIT_CANCELLED
+from wizard.cli_common import (
+    UsageError,
+    ctrl_c_cancels,
+    exit_code_for_outcome,
+    finish,
+    print_invalid_input,
+    profile_overrides,
+    quiet_console_logging,
+    start_demo,
+    usage_error,
+)
 from wizard.core import events as ev
 from wizard.core.batch import (
     MAX_CONCURRENCY,
@@ -25,11 +33,10 @@ from wizard.core.batch import (
     DeviceResult,
     DeviceState,
 )
-from wizard.core.events import Outcome
 from wizard.core.i18n import PLURAL, QT_TRANSLATE_NOOP, fill
 from wizard.core.idlist import ParsedIds, parse_csv_file, parse_id_text
 from wizard.core.profile import DEFAULT_HOST, Enrollment, Profile, errors, validate
-from wizard.core.redact import redact, register_secret
+from wizard.core.redact import register_secret
 from wizard.i18n import plural, tr_core, translate
 
 # Human output (progress, summary, warnings, errors) goes through translate("cli", ...) and the core's sentences
@@ -48,46 +55,6 @@ _PROVISIONING = PLURAL.translate("cli", "Provisioning %n devices of the group on
 _QUIET_FAILED = PLURAL.translate("cli", "%1 of %n devices failed.", None, 1)
 
 
-class UsageError(Exception):
-    """Invalid input: str() is English (for --json); `human` is the sentence in the person's language."""
-
-    def __init__(self, message: str, field: str | None = None, human: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
-        self.human = human if human is not None else message
-
-
-def _usage_error(source: str, *values: object, field: str | None = None) -> UsageError:
-    """A UsageError from a "cli" catalogue sentence (marked where it is written) and its values."""
-    return UsageError(fill(source, *values), field, fill(translate("cli", source), *values))
-
-
-def _properties(items: list[str]) -> dict[str, str]:
-    props: dict[str, str] = {}
-    for item in items:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise _usage_error(QT_TRANSLATE_NOOP("cli", "Custom property '%1' must be written NAME=VALUE."), item,
-                               field="properties")
-        props[name.strip()] = value
-    return props
-
-
-def _overrides(args: argparse.Namespace) -> dict[str, Any]:
-    given: dict[str, Any] = {}
-    for attr, name in (("host", "host"), ("id_scope", "id_scope"), ("count", "count"), ("interval", "interval_s"),
-                       ("payload_template", "payload_template"), ("provisioning_payload", "provisioning_payload"),
-                       ("trusted_ca", "trusted_ca"), ("timeout", "timeout_s")):
-        value = getattr(args, attr)
-        if value is not None:
-            given[name] = value
-    if args.websockets:
-        given["websockets"] = True
-    if args.property:
-        given["properties"] = _properties(args.property)
-    return given
-
-
 def _device_list(args: argparse.Namespace) -> ParsedIds:
     if args.csv:
         return parse_csv_file(args.csv)
@@ -95,7 +62,7 @@ def _device_list(args: argparse.Namespace) -> ParsedIds:
         return parse_id_text(args.registration_ids)
     if args.demo:
         return parse_id_text(DEMO_IDS)
-    raise _usage_error(QT_TRANSLATE_NOOP("cli", "Registration IDs are missing: give --registration-ids "
+    raise usage_error(QT_TRANSLATE_NOOP("cli", "Registration IDs are missing: give --registration-ids "
                                                 "'sensor-{001..100}' (or a comma list) or --csv FILE."),
                        field="registration_id")
 
@@ -104,19 +71,15 @@ def _target(args: argparse.Namespace, env: dict[str, str], err: TextIO, quiet: b
     """(demo emulator or None, the base profile, the group key)."""
     base = Profile(enrollment=Enrollment.GROUP, count=0)
     if args.demo:
-        from wizard.demo import start_demo_emulator
-
-        try:
-            demo = start_demo_emulator(args.demo_bind)
-        except Exception as exc:  # address in use, not loopback: the message says which and what to do
-            raise UsageError(redact(str(exc))) from None
+        demo = start_demo(args.demo_bind)
         if not quiet:
             print(fill(translate("cli", "Demo: built-in emulator at %1 (DPS) and %2 (IoT hub), ID scope %3, group "
                                         "enrollment '%4'."), demo.dps_host, demo.hub_host, demo.id_scope,
                        "demo-group"), file=err)
         profile = replace(base, name="Demo batch", host=demo.dps_host, id_scope=demo.id_scope,
                           trusted_ca=demo.ca_file, demo=True)
-        overrides = {k: v for k, v in _overrides(args).items() if k not in ("host", "id_scope", "trusted_ca")}
+        overrides = {k: v for k, v in profile_overrides(args, "properties").items()
+                     if k not in ("host", "id_scope", "trusted_ca")}
         return demo, replace(profile, **overrides), demo.group_key
     if args.profile:
         from wizard.core.profiles import ProfileStore
@@ -124,7 +87,7 @@ def _target(args: argparse.Namespace, env: dict[str, str], err: TextIO, quiet: b
 
         stored = ProfileStore().get(args.profile)
         if stored is None:
-            raise _usage_error(QT_TRANSLATE_NOOP("cli", "Profile '%1' does not exist (see: dps-wizard profiles "
+            raise usage_error(QT_TRANSLATE_NOOP("cli", "Profile '%1' does not exist (see: dps-wizard profiles "
                                                         "list)."), args.profile)
         key = env.get(ENV_KEY, "")
         if not key.strip():
@@ -133,18 +96,18 @@ def _target(args: argparse.Namespace, env: dict[str, str], err: TextIO, quiet: b
             except SecretStoreError as exc:
                 raise UsageError(str(exc), human=exc.render(tr_core)) from None
         if not key.strip():
-            raise _usage_error(QT_TRANSLATE_NOOP("cli", "Profile '%1' has no saved group key in the keyring (the "
+            raise usage_error(QT_TRANSLATE_NOOP("cli", "Profile '%1' has no saved group key in the keyring (the "
                                                         "wizard saves it only when asked to): set %2 to the enrollment "
                                                         "group's key."), args.profile, ENV_KEY, field="key")
         profile = replace(stored.profile, enrollment=Enrollment.GROUP, count=0, registration_id="")
-        return None, replace(profile, **_overrides(args)), key
+        return None, replace(profile, **profile_overrides(args, "properties")), key
     key = env.get(ENV_KEY, "")
     if not key.strip():
-        raise _usage_error(QT_TRANSLATE_NOOP("cli", "Group key is missing: set %1 to the enrollment group's primary "
+        raise usage_error(QT_TRANSLATE_NOOP("cli", "Group key is missing: set %1 to the enrollment group's primary "
                                                     "key (it is never taken as an argument, so it stays out of shell "
                                                     "history and process lists)."), ENV_KEY, field="key")
     profile = replace(base, host=env.get(ENV_HOST) or DEFAULT_HOST, id_scope=env.get(ENV_SCOPE, ""))
-    return None, replace(profile, **_overrides(args)), key
+    return None, replace(profile, **profile_overrides(args, "properties")), key
 
 
 class BatchPrinter:
@@ -247,9 +210,7 @@ def print_summary(summary: BatchSummary, results: list[DeviceResult], concurrenc
 
 
 def exit_code_for(summary: BatchSummary) -> int:
-    return {Outcome.SUCCESS: EXIT_OK, Outcome.CANCELLED: EXIT_CANCELLED,
-            Outcome.PROVISIONING_FAILED: EXIT_PROVISIONING_FAILED,
-            Outcome.TELEMETRY_FAILED: EXIT_TELEMETRY_FAILED}[summary.outcome]
+    return exit_code_for_outcome(summary.outcome)
 
 
 async def _execute(batch: BatchRun) -> BatchSummary:
@@ -258,32 +219,20 @@ async def _execute(batch: BatchRun) -> BatchSummary:
     # running at once (the default pool has min(32, CPUs + 4)). Only the command does this, not the library.
     loop.set_default_executor(ThreadPoolExecutor(max_workers=batch.concurrency * 2 + 4,
                                                  thread_name_prefix="batch-sdk"))
-    with contextlib.suppress(NotImplementedError, RuntimeError):  # no signal handlers on Windows' loop
-        loop.add_signal_handler(signal.SIGINT, batch.cancel)
-    try:
+    with ctrl_c_cancels(batch.cancel):
         return await batch.execute()
-    finally:
-        with contextlib.suppress(NotImplementedError, RuntimeError):
-            loop.remove_signal_handler(signal.SIGINT)
 
 
 def batch_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None,
                   env: dict[str, str] | None = None) -> int:
     out, err = out or sys.stdout, err or sys.stderr
     env = dict(os.environ if env is None else env)
-    logging.basicConfig(level=logging.WARNING, stream=err, format="%(levelname)s %(name)s: %(message)s")
-    logging.getLogger("azure.iot.device").setLevel(logging.CRITICAL)
-    # The summary explains each failure; the devices' runs log the same in English, which stays out of the
-    # console (without a handler of its own, logging's last-resort handler would print it on stderr anyway).
-    run_log = logging.getLogger("wizard.run")
-    run_log.propagate = False
-    if not run_log.handlers:
-        run_log.addHandler(logging.NullHandler())
+    quiet_console_logging(err)  # the summary explains each failure; the devices' runs log the same
     demo = None
     try:
         try:
             if not 1 <= args.concurrency <= MAX_CONCURRENCY:
-                raise _usage_error(QT_TRANSLATE_NOOP("cli", "Concurrency must be between 1 and %1."), MAX_CONCURRENCY,
+                raise usage_error(QT_TRANSLATE_NOOP("cli", "Concurrency must be between 1 and %1."), MAX_CONCURRENCY,
                                    field="concurrency")
             parsed = _device_list(args)
             if not parsed.ok:
@@ -333,10 +282,7 @@ def batch_command(args: argparse.Namespace, out: TextIO | None = None, err: Text
             print(plural("cli", _QUIET_FAILED, summary.total, summary.failed), file=err)
         return code
     finally:
-        if demo is not None:
-            demo.stop()
-        out.flush()
-        err.flush()
+        finish(demo, out, err)
 
 
 def _export(args: argparse.Namespace, batch: BatchRun, err: TextIO) -> None:
@@ -356,14 +302,5 @@ def _export(args: argparse.Namespace, batch: BatchRun, err: TextIO) -> None:
 
 def _invalid(args: argparse.Namespace, messages: list[tuple[str, str]], field: str | None, out: TextIO,
              err: TextIO) -> int:
-    """messages: (English for --json, the sentence for the person) per problem."""
-    human = [h for _english, h in messages]
-    if len(human) == 1:
-        print(fill(translate("cli", "Invalid input: %1"), human[0]), file=err)
-    else:
-        print(translate("cli", "Invalid input:") + "\n" + "\n".join(f"  {m}" for m in human), file=err)
-    if args.json:
-        problems = [{"code": "invalid_input", "field": field, "message": m} for m, _h in messages]
-        print(json.dumps({"outcome": "invalid_input", "exitCode": EXIT_INVALID_INPUT, "problems": problems},
-                         sort_keys=True), file=out)
-    return EXIT_INVALID_INPUT
+    """messages: (English for --json, the sentence for the person) per problem, all about one field."""
+    return print_invalid_input(args.json, messages, [field] * len(messages), out, err)

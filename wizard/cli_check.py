@@ -10,10 +10,10 @@ import sys
 from typing import Any, TextIO
 
 from wizard.cli import EXIT_INVALID_INPUT
+from wizard.cli_common import UsageError, finish, start_demo, usage_error
 from wizard.core.i18n import PLURAL, QT_TRANSLATE_NOOP, fill
 from wizard.core.netcheck import STEP_TIMEOUT_S, CheckReport, CheckResult, CheckTarget, Status, run_checks
 from wizard.core.profile import DEFAULT_HOST, Proxy, check_host
-from wizard.core.redact import redact
 from wizard.i18n import plural, tr_core, translate
 
 # The human report is in the person's language (translate("cli"), the checks' own sentences through tr_core);
@@ -27,35 +27,17 @@ _LABEL = {Status.OK: QT_TRANSLATE_NOOP("cli", "ok"), Status.WARNING: QT_TRANSLAT
 _RESULT = PLURAL.translate("cli", "Result: %1 failed, %n warning(s), %2 checks in %3 s.", None, 1)
 
 
-class UsageError(Exception):
-    """Invalid input: str() is English (for --json); `human` is the sentence in the person's language."""
-
-    def __init__(self, message: str, human: str | None = None) -> None:
-        super().__init__(message)
-        self.human = human if human is not None else message
-
-
-def _usage_error(source: str, *values: object) -> UsageError:
-    """A UsageError from a "cli" catalogue sentence (marked where it is written) and its values."""
-    return UsageError(fill(source, *values), fill(translate("cli", source), *values))
-
-
 def _target(args: argparse.Namespace, env: dict[str, str]) -> tuple[Any, CheckTarget]:
     demo = None
     if args.demo:
-        from wizard.demo import start_demo_emulator
-
-        try:
-            demo = start_demo_emulator(args.demo_bind)
-        except Exception as exc:  # address in use, not loopback: the message says which and what to do
-            raise UsageError(redact(str(exc))) from None
+        demo = start_demo(args.demo_bind)
         target = CheckTarget(demo.dps_host, demo.ca_file)
     elif args.profile:
         from wizard.core.profiles import ProfileStore
 
         stored = ProfileStore().get(args.profile)
         if stored is None:
-            raise _usage_error(QT_TRANSLATE_NOOP("cli", "Profile '%1' does not exist (see: dps-wizard profiles "
+            raise usage_error(QT_TRANSLATE_NOOP("cli", "Profile '%1' does not exist (see: dps-wizard profiles "
                                                         "list)."), args.profile)
         target = CheckTarget.from_profile(stored.profile)
     else:
@@ -68,16 +50,16 @@ def _target(args: argparse.Namespace, env: dict[str, str]) -> tuple[Any, CheckTa
         target = CheckTarget(target.host, target.trusted_ca, True, target.proxy)
     if args.proxy_host or args.proxy_port:
         if not (args.proxy_host and args.proxy_port):
-            raise _usage_error(QT_TRANSLATE_NOOP("cli", "Proxy needs both --proxy-host and --proxy-port."))
+            raise usage_error(QT_TRANSLATE_NOOP("cli", "Proxy needs both --proxy-host and --proxy-port."))
         issue = check_host(args.proxy_host, "proxy_host")
         if issue is not None:
-            raise UsageError(issue.message, issue.render(tr_core))
+            raise UsageError(issue.message, human=issue.render(tr_core))
         if not 1 <= args.proxy_port <= 65535:
-            raise _usage_error(QT_TRANSLATE_NOOP("cli", "Proxy port must be between 1 and 65535."))
+            raise usage_error(QT_TRANSLATE_NOOP("cli", "Proxy port must be between 1 and 65535."))
         target = CheckTarget(target.host, target.trusted_ca, target.websockets, Proxy(args.proxy_host, args.proxy_port))
     issue = check_host(target.host)
     if issue is not None:
-        raise UsageError(issue.message, issue.render(tr_core))
+        raise UsageError(issue.message, human=issue.render(tr_core))
     return demo, target
 
 
@@ -123,7 +105,7 @@ def check_command(args: argparse.Namespace, out: TextIO | None = None, err: Text
         try:
             demo, target = _target(args, env)
             if args.timeout is not None and not 0.1 <= args.timeout <= 30:
-                raise _usage_error(QT_TRANSLATE_NOOP("cli", "Timeout must be between 0.1 and 30 seconds."))
+                raise usage_error(QT_TRANSLATE_NOOP("cli", "Timeout must be between 0.1 and 30 seconds."))
         except UsageError as exc:
             print(fill(translate("cli", "Invalid input: %1"), exc.human), file=err)
             if args.json:
@@ -149,7 +131,4 @@ def check_command(args: argparse.Namespace, out: TextIO | None = None, err: Text
             print_report(report, out)
         return code
     finally:
-        if demo is not None:
-            demo.stop()
-        out.flush()
-        err.flush()
+        finish(demo, out, err)

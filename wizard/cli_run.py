@@ -8,18 +8,22 @@ import contextlib
 import json
 import logging
 import os
-import signal
 import sys
 import threading
 from dataclasses import replace
 from typing import Any, TextIO
 
-from wizard.cli import (
-    EXIT_CANCELLED,
-    EXIT_INVALID_INPUT,
-    EXIT_OK,
-    EXIT_PROVISIONING_FAILED,
-    EXIT_TELEMETRY_FAILED,
+from wizard.cli import EXIT_CANCELLED
+from wizard.cli_common import (
+    UsageError,
+    ctrl_c_cancels,
+    exit_code_for_outcome,
+    finish,
+    print_invalid_input,
+    profile_overrides,
+    quiet_console_logging,
+    start_demo,
+    usage_error,
 )
 from wizard.core import events as ev
 from wizard.core import keys
@@ -38,55 +42,20 @@ from wizard.quickstart import ENV_HOST, ENV_KEY, ENV_REG_ID, ENV_SCOPE
 ENV_PROXY_PASSWORD = "PROVISIONING_PROXY_PASSWORD"
 
 
-
-class UsageError(Exception):
-    """Invalid input: printed as is (it names the field), exit code 1. str() is English (for --json);
-    `human` is the sentence in the person's language."""
-
-    def __init__(self, message: str, field: str | None = None, human: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
-        self.human = human if human is not None else message
-
-
-def _usage_error(source: str, *values: object, field: str | None = None) -> UsageError:
-    """A UsageError from a "cli" catalogue sentence (source marked where it is written) and its values."""
-    return UsageError(fill(source, *values), field, fill(translate("cli", source), *values))
-
-
-def _property_pairs(items: list[str]) -> dict[str, str]:
-    props: dict[str, str] = {}
-    for item in items:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise _usage_error(QT_TRANSLATE_NOOP("cli", "Custom property '%1' must be written NAME=VALUE."), item)
-        props[name.strip()] = value
-    return props
-
-
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
     """Settings given on the command line (only those actually given)."""
-    given: dict[str, Any] = {}
-    for attr, field in (("host", "host"), ("id_scope", "id_scope"), ("registration_id", "registration_id"),
-                        ("count", "count"), ("interval", "interval_s"), ("payload_template", "payload_template"),
-                        ("provisioning_payload", "provisioning_payload"), ("trusted_ca", "trusted_ca"),
-                        ("timeout", "timeout_s")):
-        value = getattr(args, attr)
-        if value is not None:
-            given[field] = value
-    if args.websockets:
-        given["websockets"] = True
+    given = profile_overrides(args)
+    if args.registration_id is not None:
+        given["registration_id"] = args.registration_id
     if args.read_twin:
         given["read_twin"] = True
     if args.group:
         given["enrollment"] = Enrollment.GROUP
-    if args.property:
-        given["properties"] = _property_pairs(args.property)
     if args.proxy:
         host, sep, port = args.proxy.rpartition(":")
         if not sep or not host or not port.isdigit():
-            raise _usage_error(QT_TRANSLATE_NOOP("cli", "Proxy '%1' must be written HOST:PORT, e.g. "
-                                                        "proxy.example.com:3128."), args.proxy, field="proxy_host")
+            raise usage_error(QT_TRANSLATE_NOOP("cli", "Proxy '%1' must be written HOST:PORT, e.g. "
+                                                       "proxy.example.com:3128."), args.proxy, field="proxy_host")
         given["proxy"] = Proxy(host.strip("[]"), int(port), args.proxy_user or "", args.proxy_kind or "HTTP")
     return given
 
@@ -101,7 +70,7 @@ def profile_from_environment(args: argparse.Namespace, env: dict[str, str]) -> t
     )
     key = env.get(ENV_KEY, "")
     if not key.strip():
-        raise _usage_error(QT_TRANSLATE_NOOP("cli", "Symmetric key is missing: set %1 to the enrollment's key (it "
+        raise usage_error(QT_TRANSLATE_NOOP("cli", "Symmetric key is missing: set %1 to the enrollment's key (it "
                                                     "is never taken as an argument, so it stays out of shell history "
                                                     "and process lists)."), ENV_KEY, field="key")
     return replace(base, **_overrides(args)), key
@@ -180,12 +149,7 @@ def print_problem(problem: Problem, err: TextIO) -> None:
 
 
 def exit_code_for(finished: ev.Finished) -> int:
-    return {
-        Outcome.SUCCESS: EXIT_OK,
-        Outcome.PROVISIONING_FAILED: EXIT_PROVISIONING_FAILED,
-        Outcome.TELEMETRY_FAILED: EXIT_TELEMETRY_FAILED,
-        Outcome.CANCELLED: EXIT_CANCELLED,
-    }[finished.outcome]
+    return exit_code_for_outcome(finished.outcome)
 
 
 def finished_json(finished: ev.Finished, profile: Profile, code: int) -> dict[str, Any]:
@@ -209,17 +173,12 @@ async def _run(profile: Profile, device_key: str, printer: Printer, proxy_passwo
 
     run = ProvisioningRun(profile, device_key, printer, proxy_password=proxy_password, max_in_flight=max_in_flight)
     loop = asyncio.get_running_loop()
-    with contextlib.suppress(NotImplementedError, RuntimeError):  # no signal handlers on Windows' loop
-        loop.add_signal_handler(signal.SIGINT, run.cancel)
-    # The SDK completes futures of clients the run has already given up on (InvalidStateError), and paho's
-    # thread dies noisily on a reset TLS connection: the run explains what happened, so these go to the log.
-    loop.set_exception_handler(lambda _loop, context: _quiet_log.debug("%s", redact(str(context.get("message")))))
-    threading.excepthook = _quiet_thread_errors
-    try:
+    with ctrl_c_cancels(run.cancel):
+        # The SDK completes futures of clients the run has already given up on (InvalidStateError), and paho's
+        # thread dies noisily on a reset TLS connection: the run explains what happened, so these go to the log.
+        loop.set_exception_handler(lambda _loop, context: _quiet_log.debug("%s", redact(str(context.get("message")))))
+        threading.excepthook = _quiet_thread_errors
         return await run.execute()
-    finally:
-        with contextlib.suppress(NotImplementedError, RuntimeError):
-            loop.remove_signal_handler(signal.SIGINT)
 
 
 _quiet_log = logging.getLogger("wizard.cli.background")
@@ -237,14 +196,7 @@ def run_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
                 env: dict[str, str] | None = None) -> int:
     out, err = out or sys.stdout, err or sys.stderr
     env = dict(os.environ if env is None else env)
-    logging.basicConfig(level=logging.WARNING, stream=err, format="%(levelname)s %(name)s: %(message)s")
-    # The SDK's pipeline chatter (reconnects, unexpected states) is ours to explain, not to print raw.
-    logging.getLogger("azure.iot.device").setLevel(logging.CRITICAL)
-    # The printer already tells the person what the run's log says.
-    run_log = logging.getLogger("wizard.run")
-    run_log.propagate = False
-    if not run_log.handlers:  # else logging's last-resort handler prints it anyway
-        run_log.addHandler(logging.NullHandler())
+    quiet_console_logging(err)  # the printer tells the person what the SDK's and the run's logs say
     printer = Printer(out, err, args.quiet, args.json)
     demo = None
     try:
@@ -256,13 +208,13 @@ def run_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
             else:
                 profile, key = profile_from_environment(args, env)
         except UsageError as exc:
-            return _invalid_input(args, [(str(exc), exc.human)], [exc.field], out, err)
+            return print_invalid_input(args.json, [(str(exc), exc.human)], [exc.field], out, err)
         register_secret(key)
         issues = validate(profile, key)
         if errors(issues):
             bad = errors(issues)
-            return _invalid_input(args, [(i.message, i.render(tr_core)) for i in bad], [i.field for i in bad], out,
-                                  err)
+            return print_invalid_input(args.json, [(i.message, i.render(tr_core)) for i in bad], [i.field for i in bad],
+                                       out, err)
         for warning in (i for i in issues if not i.is_error):
             print(fill(translate("cli", "Warning: %1"), warning.render(tr_core)), file=err)
         profile = profile.normalised()
@@ -290,10 +242,7 @@ def run_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
             _record(args.profile, finished)
         return code
     finally:
-        if demo is not None:
-            demo.stop()
-        out.flush()
-        err.flush()
+        finish(demo, out, err)
 
 
 def _proxy_password(args: argparse.Namespace, profile: Profile, env: dict[str, str]) -> str | None:
@@ -310,29 +259,10 @@ def _proxy_password(args: argparse.Namespace, profile: Profile, env: dict[str, s
     return None
 
 
-def _invalid_input(args: argparse.Namespace, messages: list[tuple[str, str]], fields: list[str | None],
-                   out: TextIO, err: TextIO) -> int:
-    """messages: (English for --json, the sentence for the person) per problem."""
-    human = [h for _english, h in messages]
-    if len(human) == 1:
-        print(fill(translate("cli", "Invalid input: %1"), human[0]), file=err)
-    else:
-        print(translate("cli", "Invalid input:") + "\n" + "\n".join(f"  {m}" for m in human), file=err)
-    if args.json:
-        problems = [{"code": "invalid_input", "field": f, "message": m}
-                    for (m, _h), f in zip(messages, fields, strict=True)]
-        print(json.dumps({"outcome": "invalid_input", "exitCode": EXIT_INVALID_INPUT, "problems": problems},
-                         sort_keys=True), file=out)
-    return EXIT_INVALID_INPUT
-
-
 def _demo_profile(args: argparse.Namespace, printer: Printer) -> tuple[Any, Profile, str]:
-    from wizard.demo import DEMO_GROUP_DEVICE_ID, DEMO_INDIVIDUAL_ID, start_demo_emulator
+    from wizard.demo import DEMO_GROUP_DEVICE_ID, DEMO_INDIVIDUAL_ID
 
-    try:
-        demo = start_demo_emulator(args.demo_bind)
-    except Exception as exc:  # address in use, not loopback: the message says which and what to do
-        raise UsageError(redact(str(exc))) from None
+    demo = start_demo(args.demo_bind)
     if args.demo_group:
         profile = Profile(name=args.save_as or "Demo (group)", enrollment=Enrollment.GROUP,
                           registration_id=args.registration_id or DEMO_GROUP_DEVICE_ID)
@@ -354,14 +284,14 @@ def _saved_profile(args: argparse.Namespace) -> tuple[Profile, str]:
 
     stored = ProfileStore().get(args.profile)
     if stored is None:
-        raise _usage_error(QT_TRANSLATE_NOOP("cli", "Profile '%1' does not exist (see: dps-wizard profiles list)."),
+        raise usage_error(QT_TRANSLATE_NOOP("cli", "Profile '%1' does not exist (see: dps-wizard profiles list)."),
                            args.profile)
     try:
         key = SecretStore().get(args.profile, "device-key")
     except SecretStoreError as exc:
         raise UsageError(str(exc), human=exc.render(tr_core)) from None
     if not key:
-        raise _usage_error(QT_TRANSLATE_NOOP("cli", "Profile '%1' has no saved key in the keyring: run it once from "
+        raise usage_error(QT_TRANSLATE_NOOP("cli", "Profile '%1' has no saved key in the keyring: run it once from "
                                                     "the wizard with 'Remember the key' ticked, or use the "
                                                     "environment variables."), args.profile)
     # The keyring holds the device key (already derived for a group), so the run uses it as is.
