@@ -18,11 +18,12 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 import pytest
 
+from tests.integration.clitools import batch
 from tests.integration.conftest import next_loopback_address
 from wizard.cli import build_parser
 from wizard.cli_batch import batch_command
@@ -35,29 +36,11 @@ from wizard.core.profile import Enrollment, Profile
 from wizard.emulator import Emulator, EmulatorThread, Faults
 
 
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-    elapsed: float
-
-
 @pytest.fixture
 def emulator() -> Iterator[Emulator]:
     emu = Emulator(bind=next_loopback_address(), assign_at_once=True, websockets=False)
     with EmulatorThread(emu):
         yield emu
-
-
-def batch(emu: Emulator, group_key: str, *argv: str) -> Result:
-    args = build_parser().parse_args(["batch", "--trusted-ca", emu.ca_file, *argv])
-    env = {"PROVISIONING_HOST": emu.dps_host, "PROVISIONING_IDSCOPE": emu.id_scope,
-           "PROVISIONING_SYMMETRIC_KEY": group_key}
-    out, err = io.StringIO(), io.StringIO()
-    start = time.monotonic()
-    code = batch_command(args, out, err, env)
-    return Result(code, out.getvalue(), err.getvalue(), time.monotonic() - start)
 
 
 def failing_member(emu: Emulator, group_key: str, reg_id: str, **kwargs: Any) -> None:

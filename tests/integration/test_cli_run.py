@@ -13,28 +13,15 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
 
 import pytest
 
+from tests.integration.clitools import env_for, run
 from tests.integration.conftest import next_loopback_address
 from wizard.cli import build_parser
 from wizard.cli_run import run_command
 from wizard.core.keys import derive_device_key, generate_key
 from wizard.emulator import Emulator, EmulatorThread, Faults
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-    elapsed: float
-
-    @property
-    def json(self) -> dict[str, Any]:
-        return json.loads(self.out)
 
 
 @pytest.fixture
@@ -46,19 +33,6 @@ def emulator() -> Iterator[Emulator]:
         yield emu
     finally:
         thread.stop()
-
-
-def env_for(emu: Emulator, registration_id: str, key: str) -> dict[str, str]:
-    return {"PROVISIONING_HOST": emu.dps_host, "PROVISIONING_IDSCOPE": emu.id_scope,
-            "PROVISIONING_REGISTRATION_ID": registration_id, "PROVISIONING_SYMMETRIC_KEY": key}
-
-
-def run(emu: Emulator, registration_id: str, key: str, *argv: str) -> Result:
-    args = build_parser().parse_args(["run", "--trusted-ca", emu.ca_file, *argv])
-    out, err = io.StringIO(), io.StringIO()
-    start = time.monotonic()
-    code = run_command(args, out, err, env_for(emu, registration_id, key))
-    return Result(code, out.getvalue(), err.getvalue(), time.monotonic() - start)
 
 
 def test_individual_enrollment_prints_what_the_sample_prints(emulator):

@@ -13,19 +13,20 @@ the profiles apply to the tests here (decorated with FUZZ), not to other folders
 
 from __future__ import annotations
 
-import io
-import json
 import os
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
 
+from tests.integration.clitools import Result as Result
+from tests.integration.clitools import cli as cli
+from tests.integration.clitools import env_for as env_for
+from tests.integration.clitools import run as run
 from tests.integration.conftest import next_loopback_address
 from wizard.emulator import Emulator, EmulatorThread
 
@@ -77,43 +78,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 # --- running `dps-wizard run` in this process against an emulator on its own thread ----------------------------
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-    elapsed: float
-
-    @property
-    def json(self) -> dict[str, Any]:
-        return json.loads(self.out)
-
-
-def env_for(emu: Emulator, registration_id: str, key: str) -> dict[str, str]:
-    return {"PROVISIONING_HOST": emu.dps_host, "PROVISIONING_IDSCOPE": emu.id_scope,
-            "PROVISIONING_REGISTRATION_ID": registration_id, "PROVISIONING_SYMMETRIC_KEY": key}
-
-
-def cli(argv: list[str], env: dict[str, str]) -> Result:
-    """`dps-wizard <argv>` in this process (run or profiles), stdout and stderr captured."""
-    from wizard.cli import build_parser
-    from wizard.cli_profiles import profiles_command
-    from wizard.cli_run import run_command
-
-    args = build_parser().parse_args(argv)
-    out, err = io.StringIO(), io.StringIO()
-    start = time.monotonic()
-    if args.command == "run":
-        code = run_command(args, out, err, env)
-    else:
-        code = profiles_command(args, out, err)
-    return Result(code, out.getvalue(), err.getvalue(), time.monotonic() - start)
-
-
-def run(emu: Emulator, registration_id: str, key: str, *argv: str) -> Result:
-    return cli(["run", "--trusted-ca", emu.ca_file, *argv], env_for(emu, registration_id, key))
-
+# The runner is shared with the integration tests; the reliability tests import it from here.
 
 class Running:
     """An emulator on its own thread that a test can stop and start again mid-run."""
