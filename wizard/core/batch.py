@@ -4,6 +4,7 @@ Each device's key is derived from the group key (never stored or exported), and 
 its own ProvisioningRun. A failed device does not stop the others; cancel() stops them all within about two
 seconds; retry_failed() re-runs only the devices that did not succeed; running again skips the devices this
 batch already assigned unless asked. Results export to CSV and JSON, derived keys only on explicit request.
+The rows, the summary, the events and the export rows are wizard.core.batch_results'.
 
 Listeners get typed events on the event loop's thread (the Qt thread under qasync):
 - BatchStarted(rows): the rows that will run in this pass (others keep their result);
@@ -17,20 +18,32 @@ A table model keeps `batch.results` (one DeviceResult per row, in list order) an
 from __future__ import annotations
 
 import asyncio
-import csv
-import io
 import json
 import logging
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, TextIO
 
 from wizard.core import events as ev
 from wizard.core import keys
+from wizard.core.batch_results import (
+    COLUMN_TITLES,
+    COLUMNS,
+    CSV_FIELDS,
+    BatchFinished,
+    BatchStarted,
+    BatchSummary,
+    DeviceChanged,
+    DeviceResult,
+    DeviceRunEvent,
+    DeviceState,
+    csv_text,
+    write_text,
+)
+from wizard.core.batch_results import export_rows as flat_rows
 from wizard.core.events import Outcome, Step
 from wizard.core.i18n import QT_TRANSLATE_NOOP, Text
 from wizard.core.idlist import DeviceItem
@@ -38,149 +51,15 @@ from wizard.core.problems import Problem
 from wizard.core.profile import Enrollment, Profile, check_registration_id
 from wizard.core.redact import register_secret
 
+__all__ = ["ALREADY_ASSIGNED", "COLUMNS", "COLUMN_TITLES", "DEFAULT_CONCURRENCY", "MAX_CONCURRENCY", "BatchFinished",
+           "BatchRun", "BatchStarted", "BatchSummary", "DeviceChanged", "DeviceResult", "DeviceRunEvent",
+           "DeviceState"]
+
 log = logging.getLogger("wizard.batch")
 
 DEFAULT_CONCURRENCY = 8
 ALREADY_ASSIGNED = QT_TRANSLATE_NOOP("core", "already assigned in this batch")  # a row's note (SKIPPED)
 MAX_CONCURRENCY = 64
-
-
-class DeviceState(StrEnum):
-    QUEUED = "queued"
-    PROVISIONING = "provisioning"  # DPS registration, then the hub connection
-    SENDING = "sending"  # telemetry
-    SUCCEEDED = "succeeded"
-    FAILED = "failed"
-    CANCELLED = "cancelled"
-    SKIPPED = "skipped"  # already assigned in this batch; not run again
-
-    @property
-    def finished(self) -> bool:
-        return self in (DeviceState.SUCCEEDED, DeviceState.FAILED, DeviceState.CANCELLED, DeviceState.SKIPPED)
-
-
-COLUMNS = ("registration_id", "state", "device_id", "assigned_hub", "substatus", "time", "problem")
-COLUMN_TITLES = {"registration_id": "Registration ID", "state": "State", "device_id": "Device ID",
-                 "assigned_hub": "Assigned hub", "substatus": "Substatus", "time": "Time", "problem": "Problem"}
-
-
-@dataclass(frozen=True)
-class DeviceResult:
-    """One row of the batch table: a snapshot, replaced (never mutated) when the device moves on."""
-
-    row: int
-    registration_id: str
-    state: DeviceState = DeviceState.QUEUED
-    step: str | None = None  # the ProvisioningRun step in progress (events.Step)
-    device_id: str | None = None
-    assigned_hub: str | None = None
-    substatus: str | None = None
-    outcome: str | None = None  # events.Outcome of the last attempt
-    problem: Problem | None = None
-    failed_step: str | None = None
-    attempts: int = 0
-    started_at: float | None = None  # time.monotonic()
-    duration_s: float | None = None  # of the last attempt, once it finished
-    finished_utc: str | None = None
-    messages_requested: int = 0
-    messages_acknowledged: int = 0
-    messages_failed: int = 0
-    note: str = ""
-
-    def elapsed(self, now: float | None = None) -> float | None:
-        """Seconds of the last attempt: final once finished, growing while it runs."""
-        if self.duration_s is not None:
-            return self.duration_s
-        if self.started_at is None:
-            return None
-        return (time.monotonic() if now is None else now) - self.started_at
-
-    def cell(self, column: str) -> str:
-        """Display text for one of COLUMNS (for a table model or a console line)."""
-        if column == "time":
-            seconds = self.elapsed()
-            return "" if seconds is None else f"{seconds:.1f} s"
-        if column == "problem":
-            return self.problem.title if self.problem else self.note
-        if column == "state":
-            return self.state.value
-        value = getattr(self, column)
-        return "" if value is None else str(value)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "registrationId": self.registration_id,
-            "state": self.state.value,
-            "deviceId": self.device_id,
-            "assignedHub": self.assigned_hub,
-            "substatus": self.substatus,
-            "outcome": self.outcome,
-            "failedStep": self.failed_step,
-            "attempts": self.attempts,
-            "durationSeconds": None if self.duration_s is None else round(self.duration_s, 3),
-            "finishedUtc": self.finished_utc,
-            "telemetry": {"requested": self.messages_requested, "acknowledged": self.messages_acknowledged,
-                          "failed": self.messages_failed},
-            "problem": self.problem.to_json() if self.problem else None,
-            "note": self.note or None,
-        }
-
-
-@dataclass(frozen=True)
-class BatchSummary:
-    total: int
-    succeeded: int
-    failed: int
-    cancelled: int
-    skipped: int
-    not_run: int  # still queued: the batch has not run them (yet)
-    provisioning_failed: int
-    telemetry_failed: int
-    duration_s: float  # of the last pass
-
-    @property
-    def all_succeeded(self) -> bool:
-        return self.total > 0 and self.succeeded + self.skipped == self.total
-
-    @property
-    def outcome(self) -> str:
-        """One events.Outcome for the whole batch: the worst that happened."""
-        if self.all_succeeded:
-            return Outcome.SUCCESS
-        if self.cancelled:
-            return Outcome.CANCELLED
-        if self.provisioning_failed or self.not_run:
-            return Outcome.PROVISIONING_FAILED
-        return Outcome.TELEMETRY_FAILED
-
-    def to_json(self) -> dict[str, Any]:
-        return {"total": self.total, "succeeded": self.succeeded, "failed": self.failed,
-                "cancelled": self.cancelled, "skipped": self.skipped, "notRun": self.not_run,
-                "provisioningFailed": self.provisioning_failed, "telemetryFailed": self.telemetry_failed,
-                "durationSeconds": round(self.duration_s, 3), "outcome": self.outcome}
-
-
-@dataclass(frozen=True)
-class BatchStarted(ev.Event):
-    rows: tuple[int, ...]  # the rows this pass runs; skipped rows were already reported as SKIPPED
-    total: int
-
-
-@dataclass(frozen=True)
-class DeviceChanged(ev.Event):
-    result: DeviceResult
-
-
-@dataclass(frozen=True)
-class DeviceRunEvent(ev.Event):
-    row: int
-    registration_id: str
-    event: ev.Event
-
-
-@dataclass(frozen=True)
-class BatchFinished(ev.Event):
-    summary: BatchSummary
 
 
 RunFactory = Callable[..., Any]  # (profile, device_key, on_event, *, proxy_password, max_in_flight) -> run
@@ -421,37 +300,14 @@ class BatchRun:
         self._set(row, **changes)
 
     # -- export -----------------------------------------------------------------------------------------------
-    CSV_FIELDS = ("registration_id", "state", "device_id", "assigned_hub", "substatus", "outcome", "problem_code",
-                  "problem", "dps_error_code", "failed_step", "duration_s", "attempts", "messages_requested",
-                  "messages_acknowledged", "messages_failed", "finished_utc")
+    CSV_FIELDS = CSV_FIELDS
 
     def export_rows(self, include_keys: bool = False) -> list[dict[str, Any]]:
         """Flat rows for CSV. The group key is never part of them; derived keys only with include_keys."""
-        rows = []
-        for r in self._rows:
-            row: dict[str, Any] = {
-                "registration_id": r.registration_id, "state": r.state.value, "device_id": r.device_id or "",
-                "assigned_hub": r.assigned_hub or "", "substatus": r.substatus or "", "outcome": r.outcome or "",
-                "problem_code": r.problem.code if r.problem else "",
-                "problem": r.problem.title if r.problem else r.note,
-                "dps_error_code": r.problem.dps_error_code if r.problem and r.problem.dps_error_code else "",
-                "failed_step": r.failed_step or "",
-                "duration_s": "" if r.duration_s is None else f"{r.duration_s:.3f}", "attempts": r.attempts,
-                "messages_requested": r.messages_requested, "messages_acknowledged": r.messages_acknowledged,
-                "messages_failed": r.messages_failed, "finished_utc": r.finished_utc or "",
-            }
-            if include_keys:
-                row["derived_device_key"] = self.device_key(r.registration_id)
-            rows.append(row)
-        return rows
+        return flat_rows(self._rows, self.device_key if include_keys else None)
 
     def write_csv(self, target: str | Path | TextIO, include_keys: bool = False) -> None:
-        fields = list(self.CSV_FIELDS) + (["derived_device_key"] if include_keys else [])
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(self.export_rows(include_keys))
-        _write_text(target, buf.getvalue(), private=include_keys)
+        write_text(target, csv_text(self.export_rows(include_keys), include_keys), private=include_keys)
 
     def to_json(self, include_keys: bool = False) -> dict[str, Any]:
         p = self.base_profile
@@ -466,19 +322,4 @@ class BatchRun:
                 "containsDerivedKeys": include_keys, "devices": devices}
 
     def write_json(self, target: str | Path | TextIO, include_keys: bool = False) -> None:
-        _write_text(target, json.dumps(self.to_json(include_keys), indent=2) + "\n", private=include_keys)
-
-
-def _write_text(target: str | Path | TextIO, text: str, private: bool) -> None:
-    """Write to a file (atomically; owner-only when it holds keys) or to an open text stream."""
-    if not isinstance(target, str | Path):
-        target.write(text)
-        return
-    import os
-
-    path = Path(target)
-    tmp = path.with_name(f".{path.name}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600 if private else 0o644)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
+        write_text(target, json.dumps(self.to_json(include_keys), indent=2) + "\n", private=include_keys)
