@@ -154,8 +154,11 @@ class TelemetrySending:
                 if index > 1 and p.interval_s > 0:
                     await asyncio.sleep(p.interval_s)
                 planned = plan.message(index, self.registration.device_id)
-                task = asyncio.ensure_future(send(planned))
                 started += 1
+                if self.max_in_flight == 1:
+                    await send(planned)  # one at a time needs no task per message
+                    continue
+                task = asyncio.ensure_future(send(planned))
                 pending.add(task)
                 task.add_done_callback(pending.discard)
             if pending:
