@@ -41,6 +41,7 @@ async def test_first_launch_without_azure_settings_opens_the_demo(qtbot, config_
         await until(lambda: wizard.currentId() == PageId.SERVICE, what="the demo on the Service page")
         assert wizard.service_page.host.text() == wizard.demo.handle.dps_host
         assert wizard.current_profile().demo
+        assert wizard.service_page.demo_banner.isVisible()  # the person is told this is the demo
     finally:
         await close(task, wizard)
 
@@ -59,5 +60,6 @@ async def test_quickstart_variables_fill_the_wizard(qtbot, config_dir, memory_ke
         assert wizard.device_page.registration_id.text() == "sensor-9"
         assert wizard.current_device_key() == key
         assert not wizard.demo.running
+        assert not wizard.service_page.demo_banner.isVisible()
     finally:
         await close(task, wizard)

@@ -21,7 +21,7 @@ from wizard.core.profile import DEFAULT_HOST, FieldIssue, check_host, check_id_s
 from wizard.ui.connection import ConnectionCheckView
 from wizard.ui.form import Draft, pem_problem
 from wizard.ui.pages.base import BasePage, buddy_label
-from wizard.ui.widgets import Collapsible, FieldMessage
+from wizard.ui.widgets import Banner, Collapsible, FieldMessage
 
 
 class ServicePage(BasePage):
@@ -31,6 +31,9 @@ class ServicePage(BasePage):
         self.setSubTitle(self.tr("Where the device registers: the DPS instance's endpoint and ID scope, from its "
                                  "Overview page in the Azure portal."))
         outer = QVBoxLayout(self)
+        # Demo profiles point at localhost: say so, or the person may wonder where Azure went.
+        self.demo_banner = Banner("info", self)
+        outer.addWidget(self.demo_banner)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         outer.addLayout(form)
@@ -204,6 +207,9 @@ class ServicePage(BasePage):
         self.timeout.setValue(d.timeout_s)
         if (d.websockets or d.proxy_enabled or d.trusted_ca) and not d.demo:
             self.advanced.expand()
+        self.demo_banner.show_text(self.tr(
+            "Demo: these settings point at the built-in DPS and IoT hub emulator on this computer. Nothing is sent "
+            "to Azure; keep them as they are and press Next.") if d.demo else None)
         self._revalidate()
 
     def save(self, d: Draft) -> None:
