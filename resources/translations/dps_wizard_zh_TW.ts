@@ -1373,7 +1373,7 @@
     </message>
     <message>
         <source>Demo: these settings point at the built-in DPS and IoT hub emulator on this computer. Nothing is sent to Azure; keep them as they are and press Next.</source>
-        <translation>示範：這些設定指向這部電腦上內建的 DPS 與 IoT 中樞模擬器，不會傳送任何資料到 Azure；請保留這些設定並按 [下一步]。</translation>
+        <translation>示範：這些設定指向這部電腦上內建的 DPS 與 IoT 中樞模擬器，不會傳送任何資料到 Azure；請保留這些設定並按 [下一個]。</translation>
     </message>
     <message>
         <source>System certificates</source>
