@@ -38,13 +38,11 @@ from wizard.core.idlist import ParsedIds, parse_csv_file, parse_id_text
 from wizard.core.profile import DEFAULT_HOST, Enrollment, Profile, errors, validate
 from wizard.core.redact import register_secret
 from wizard.i18n import plural, tr_core, translate
+from wizard.quickstart import ENV_HOST, ENV_KEY, ENV_SCOPE
 
 # Human output (progress, summary, warnings, errors) goes through translate("cli", ...) and the core's sentences
 # through tr_core; --json output and the export files are English.
 
-ENV_HOST = "PROVISIONING_HOST"
-ENV_SCOPE = "PROVISIONING_IDSCOPE"
-ENV_KEY = "PROVISIONING_SYMMETRIC_KEY"
 DEMO_IDS = "demo-sensor-{001..010}"
 KEYS_WARNING = QT_TRANSLATE_NOOP("cli", "Warning: the export files will contain every device's derived key. Anyone "
                                         "with a file can connect as those devices: keep it private and delete it "
