@@ -81,7 +81,8 @@ def test_timeout_after_throttling_says_throttled():
     capture = problems.DpsResponseCapture()
     for _ in range(3):
         capture.emit(logging.LogRecord(problems.DPS_MQTT_LOGGER, logging.DEBUG, __file__, 1,
-                                       "Received payload:b'{}' on topic:$dps/registrations/res/429/?$rid=x&retry-after=1",
+                                       "Received payload:b'{}' on topic:"
+                                       "$dps/registrations/res/429/?$rid=x&retry-after=1",
                                        None, None))
     p = problems.timed_out("DPS", 5, capture)
     assert p.code == "throttled" and "429" in p.meaning

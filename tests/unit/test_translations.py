@@ -69,7 +69,8 @@ def test_translations_keep_placeholders_and_mnemonics() -> None:
 def test_the_microsoft_terms_are_used() -> None:
     """The zh-TW Azure documentation's words (the seed quickstart), not ad-hoc ones."""
     shipped = {s: translations(m)[0] for (_c, s), m in messages(i18n.ts_file("zh_TW")).items()}
-    expected = {"Device Provisioning Service": "裝置佈建服務", "ID scope": "識別碼範圍", "Registration ID": "註冊識別碼",
+    expected = {"Device Provisioning Service": "裝置佈建服務", "ID scope": "識別碼範圍",
+                "Registration ID": "註冊識別碼",
                 "Symmetric key": "對稱金鑰", "Individual enrollment": "個別註冊", "Enrollment group": "註冊群組",
                 "Telemetry": "遙測"}
     for source, term in expected.items():
