@@ -235,8 +235,6 @@ class ProvisioningRun(TelemetrySending):
         except TimeoutError:
             raise StepFailed(Outcome.PROVISIONING_FAILED, self._current_dps_step(first_response),
                               timed_out("DPS", p.timeout_s, capture)) from None
-        except asyncio.CancelledError:
-            raise
         except Exception as exc:
             problem = explain_provisioning(exc, capture, p.is_group)
             raise StepFailed(Outcome.PROVISIONING_FAILED, self._current_dps_step(first_response), problem) from None
@@ -279,16 +277,8 @@ class ProvisioningRun(TelemetrySending):
         self._done(Step.CONNECT_HUB, reg.assigned_hub)
         if self.profile.read_twin:
             self._start(Step.READ_TWIN)
-            try:
-                self.twin = await asyncio.wait_for(self._hub.get_twin(), self.profile.timeout_s)
-            except TimeoutError:
-                raise StepFailed(Outcome.TELEMETRY_FAILED, Step.READ_TWIN,
-                                  timed_out("the IoT hub (twin)", self.profile.timeout_s)) from None
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                raise StepFailed(Outcome.TELEMETRY_FAILED, Step.READ_TWIN, explain_hub(exc, "reading the twin")) \
-                    from None
+            self.twin = await self._hub_step(self._hub.get_twin(), Step.READ_TWIN, self.profile.timeout_s,
+                                             "the IoT hub (twin)", "reading the twin")
             self._done(Step.READ_TWIN)
             self._emit(ev.TwinReceived(time.monotonic(), self.twin))
         if self.profile.count > 0:
@@ -301,19 +291,22 @@ class ProvisioningRun(TelemetrySending):
         await self._close_hub()
         reg = self.registration
         timeout_s = self.profile.timeout_s if timeout_s is None else timeout_s
+        create = functools.partial(
+            IoTHubDeviceClient.create_from_symmetric_key,
+            symmetric_key=self._key, hostname=reg.assigned_hub, device_id=reg.device_id,
+            sastoken_ttl=HUB_SAS_TTL_S, **self._sdk_kwargs(ca_pem))
+        self._hub = await self._hub_step(_off_loop(create), Step.CONNECT_HUB, timeout_s, "the IoT hub",
+                                         "connecting")
+        await self._hub_step(self._hub.connect(), Step.CONNECT_HUB, timeout_s, "the IoT hub", "connecting")
+
+    async def _hub_step(self, awaitable: Any, step: str, timeout_s: float, what: str, during: str) -> Any:
+        """One bounded await on the hub client; a failure becomes the step's explained problem."""
         try:
-            self._hub = await _off_loop(functools.partial(
-                IoTHubDeviceClient.create_from_symmetric_key,
-                symmetric_key=self._key, hostname=reg.assigned_hub, device_id=reg.device_id,
-                sastoken_ttl=HUB_SAS_TTL_S, **self._sdk_kwargs(ca_pem)))
-            await asyncio.wait_for(self._hub.connect(), timeout_s)
+            return await asyncio.wait_for(awaitable, timeout_s)
         except TimeoutError:
-            raise StepFailed(Outcome.TELEMETRY_FAILED, Step.CONNECT_HUB,
-                              timed_out("the IoT hub", self.profile.timeout_s)) from None
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:
-            raise StepFailed(Outcome.TELEMETRY_FAILED, Step.CONNECT_HUB, explain_hub(exc, "connecting")) from None
+            raise StepFailed(Outcome.TELEMETRY_FAILED, step, timed_out(what, timeout_s)) from None
+        except Exception as exc:  # CancelledError is not an Exception: a cancel passes through
+            raise StepFailed(Outcome.TELEMETRY_FAILED, step, explain_hub(exc, during)) from None
 
     async def _close_hub(self) -> None:
         hub, self._hub = self._hub, None

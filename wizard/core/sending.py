@@ -111,8 +111,6 @@ class TelemetrySending:
                         # asyncio.timeout, not wait_for: no extra task per message (measured in tests/bench).
                         async with asyncio.timeout(min(SEND_STALL_S, max(0.1, deadline - t0))):
                             await hub.send_message(to_message(planned))
-                    except asyncio.CancelledError:
-                        raise
                     except Exception as exc:  # noqa: BLE001 - every failure is counted and explained
                         reason = "no acknowledgement in time" if isinstance(exc, TimeoutError) else \
                             redact(f"{type(exc).__name__}: {exc}")
